@@ -1,0 +1,36 @@
+/**
+ * `npm run scenarios:check [file…]`: validates scenario documents (all of `scenarios/` by default),
+ * checks each graph, and prints what a trainer or author needs to know. Exits non-zero on any problem.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { checkScenarioFile, coverageTable, formatReport } from '../src/lib/library/check';
+
+const args = process.argv.slice(2);
+const dir = resolve(import.meta.dirname, '..', 'scenarios');
+const files = args.length
+	? args
+	: readdirSync(dir)
+			.filter((f) => f.endsWith('.json'))
+			.sort()
+			.map((f) => join(dir, f));
+
+let failed = 0;
+const reports = [];
+for (const file of files) {
+	let raw: string;
+	try {
+		raw = readFileSync(file, 'utf8');
+	} catch (e) {
+		console.error(`${basename(file)}: cannot be read (${(e as Error).message})`);
+		failed++;
+		continue;
+	}
+	const report = checkScenarioFile(basename(file), raw);
+	reports.push(report);
+	console.log(formatReport(report));
+	if (report.problems.length) failed++;
+}
+if (reports.some((r) => r.summary)) console.log('\n' + coverageTable(reports));
+console.log(`\n${files.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,39 @@
+/**
+ * An attempt is its event log: `replay` derives beat, clock, score and outcome from the scenario,
+ * the seed and the events, the same way every time (resume, trainer replay, import verification).
+ */
+import { initialTransition, transition } from 'xstate';
+import { machineFor, type AttemptEvent, type AttemptSnapshot } from '../scenario/compile';
+import type { Scenario } from '../scenario/schema';
+import { resolveSetup, type AttemptSetup } from './setup';
+
+export interface Replayed {
+	setup: AttemptSetup;
+	snapshot: AttemptSnapshot;
+	/** How many events the machine accepted (an event it ignores changes nothing). */
+	applied: number;
+}
+
+export function start(scenario: Scenario, seed: number): Replayed {
+	const setup = resolveSetup(scenario, seed);
+	const [snapshot] = initialTransition(machineFor(scenario), setup);
+	return { setup, snapshot, applied: 0 };
+}
+
+export function step(scenario: Scenario, state: Replayed, event: AttemptEvent): Replayed {
+	const [snapshot] = transition(machineFor(scenario), state.snapshot, event);
+	return { ...state, snapshot, applied: state.applied + (snapshot === state.snapshot ? 0 : 1) };
+}
+
+export function replay(scenario: Scenario, seed: number, events: readonly AttemptEvent[]): Replayed {
+	let state = start(scenario, seed);
+	for (const e of events) state = step(scenario, state, e);
+	return state;
+}
+
+/** Every `from` step of a log, for step-by-step replay (state after 0, 1, … n events). */
+export function replaySteps(scenario: Scenario, seed: number, events: readonly AttemptEvent[]): Replayed[] {
+	const states = [start(scenario, seed)];
+	for (const e of events) states.push(step(scenario, states[states.length - 1]!, e));
+	return states;
+}
