@@ -2,13 +2,11 @@
  * Everything an attempt's seed decides: the surface details (names, amounts, numbers) and the
  * timing of timers drawn from ranges. Same scenario + same seed = same attempt, always.
  */
-import type { Scenario, Seconds, Text, VariableSpec } from '../scenario/schema';
+import type { Scenario, Seconds, VariableSpec } from '../scenario/schema';
 import type { MachineInput } from '../scenario/compile';
 import { createRandom, type Random } from './random';
+import type { Value } from '../scenario/text';
 import { COMPANY_TRADES, COMPANY_WORDS, GIVEN_NAMES, SURNAMES } from './names';
-
-/** A resolved variable: a number (amounts, integers) or text in both languages. */
-export type Value = number | Text;
 
 export interface AttemptSetup extends MachineInput {
 	values: Record<string, Value>;

@@ -11,6 +11,7 @@ import {
 	indexScenario,
 	machineFor,
 	nextDueAt,
+	type AttemptContext,
 	type AttemptEvent,
 	type AttemptSnapshot,
 	type MachineInput
@@ -22,6 +23,8 @@ export type Points = Record<Competency, number>;
 
 export interface Path {
 	events: AttemptEvent[];
+	/** The decisions on the path, with the beat each was taken in. */
+	choices: { beat: string; action: string }[];
 	/** Decision points (red flags not included). */
 	points: Points;
 	ending: string | null;
@@ -129,15 +132,17 @@ function optimise(adj: Adjacency, weight: (p: Points) => number, sign: 1 | -1): 
 
 function followPath(adj: Adjacency, memo: Map<string, Choice>, from: string): Path {
 	const events: AttemptEvent[] = [];
+	const choices: Path['choices'] = [];
 	let points = zero();
 	let key = from;
 	for (;;) {
 		const choice = memo.get(key);
 		const node = adj[key as keyof Adjacency]!;
-		if (!choice?.event || !choice.nextKey) return { events, points, ending: node.state.context.ending };
+		if (!choice?.event || !choice.nextKey) return { events, choices, points, ending: node.state.context.ending };
 		const nextNode = adj[choice.nextKey as keyof Adjacency]!;
 		points = add(points, diff(nextNode.state.context.points, node.state.context.points));
 		events.push(choice.event);
+		if (choice.event.type === 'trainee.choose') choices.push({ beat: node.state.context.beat, action: choice.event.action });
 		key = choice.nextKey;
 	}
 }
@@ -148,18 +153,22 @@ function naivePath(scenario: Scenario, initial: AttemptSnapshot): Path {
 	const ix = indexScenario(scenario);
 	let s = initial;
 	const events: AttemptEvent[] = [];
+	const choices: Path['choices'] = [];
 	for (let guard = 0; s.status !== 'done' && guard < 10_000; guard++) {
 		const actions = availableActions(ix, s.context);
 		const pick = actions.find((a) => a.naive) ?? actions[0];
 		const due = nextDueAt(ix, s.context);
 		let event: AttemptEvent;
-		if (pick) event = { type: 'trainee.choose', action: pick.id };
+		if (pick) {
+			event = { type: 'trainee.choose', action: pick.id };
+			choices.push({ beat: s.context.beat, action: pick.id });
+		}
 		else if (due !== null) event = { type: 'clock.tick', seconds: Math.max(1, due - s.context.time) };
 		else break;
 		events.push(event);
 		[s] = transition(machine, s, event);
 	}
-	return { events, points: s.context.points, ending: s.context.ending };
+	return { events, choices, points: s.context.points, ending: s.context.ending };
 }
 
 function shortestPaths(adj: Adjacency, from: string): Map<string, AttemptEvent[]> {
@@ -185,7 +194,7 @@ function structuralProblems(scenario: Scenario, adj: Adjacency, profile: TimingP
 	const shown = new Set<string>();
 	const deadEnds = new Set<string>();
 	for (const node of Object.values(adj)) {
-		const c = node.state.context;
+		const c: AttemptContext = node.state.context;
 		if (c.ending) endings.add(c.ending);
 		else beats.add(c.beat);
 		c.taken.forEach((t) => taken.add(t));
@@ -235,7 +244,7 @@ export function analyseScenario(scenario: Scenario): Analysis {
 	const { adjacency, initialKey, initial } = runs[0]!;
 
 	const maxPoints = zero();
-	let best: Path = { events: [], points: zero(), ending: null };
+	let best: Path = { events: [], choices: [], points: zero(), ending: null };
 	let worst = best;
 	if (problems.length === 0) {
 		for (const run of runs)

@@ -1,0 +1,172 @@
+/**
+ * A running attempt in the browser. Holds the replayed state, turns real time into `clock.tick`
+ * events, and writes every accepted event to storage before showing its effect, so the screen
+ * never shows a step that is not saved.
+ */
+import { availableActions, indexScenario, nextDueAt, type AttemptEvent } from '$lib/scenario/compile';
+import type { Scenario } from '$lib/scenario/schema';
+import { replay, step, type Replayed } from '$lib/attempt/replay';
+import { scoreAttempt } from '$lib/attempt/score';
+import type { AttemptRow } from '$lib/storage/db';
+import { StorageError, type Store } from '$lib/storage/store';
+
+/** Longest stretch of simulated time between two saved ticks (bounds what a crash can lose). */
+export const HEARTBEAT_SECONDS = 15;
+
+export class PlaySession {
+	readonly scenario: Scenario;
+	readonly attempt: AttemptRow;
+	state = $state.raw<Replayed>()!;
+	/** Simulated seconds shown on the clock (between ticks, it runs on with real time). */
+	now = $state(0);
+	paused = $state(false);
+	error = $state<StorageError | null>(null);
+	/** The last decision, for practice-mode feedback. */
+	lastChoice = $state<{ beat: string; action: string } | null>(null);
+
+	private seq: number;
+	private baseline = 0;
+	private timer: ReturnType<typeof setInterval> | null = null;
+	private queue: Promise<unknown> = Promise.resolve();
+	private busy = false;
+
+	constructor(
+		scenario: Scenario,
+		attempt: AttemptRow,
+		events: AttemptEvent[],
+		private readonly store: Store,
+		private readonly clock: () => number = () => performance.now()
+	) {
+		this.scenario = scenario;
+		this.attempt = attempt;
+		this.state = replay(scenario, attempt.seed, events);
+		this.seq = events.length;
+		this.now = this.context.time;
+	}
+
+	get context() {
+		return this.state.snapshot.context;
+	}
+	get finished() {
+		return this.state.snapshot.status === 'done';
+	}
+	get values() {
+		return this.state.setup.values;
+	}
+	get actions() {
+		return this.finished ? [] : availableActions(indexScenario(this.scenario), this.context);
+	}
+	get canPause() {
+		return this.attempt.mode === 'practice';
+	}
+
+	start() {
+		this.baseline = this.clock();
+		this.timer ??= setInterval(() => this.onFrame(), 250);
+	}
+
+	stop() {
+		if (this.timer) clearInterval(this.timer);
+		this.timer = null;
+	}
+
+	/** Practice mode only: the clock stops, and nothing happens until play resumes. */
+	async togglePause() {
+		if (!this.canPause || this.finished) return;
+		if (!this.paused) {
+			await this.flushTime();
+			this.paused = true;
+		} else {
+			this.paused = false;
+			this.baseline = this.clock();
+		}
+	}
+
+	async choose(action: string): Promise<boolean> {
+		await this.flushTime();
+		const beat = this.context.beat;
+		const ok = await this.send({ type: 'trainee.choose', action });
+		if (ok) this.lastChoice = { beat, action };
+		return ok;
+	}
+
+	flag(item: string) {
+		return this.send({ type: 'trainee.flag', item });
+	}
+
+	unflag(item: string) {
+		return this.send({ type: 'trainee.unflag', item });
+	}
+
+	isFlagged(item: string) {
+		return this.context.flags.some((f) => f.item === item);
+	}
+
+	/** Events go one at a time: saved first, then shown. Ignored events are not saved. */
+	send(event: AttemptEvent): Promise<boolean> {
+		const run = async () => {
+			if (this.error) return false;
+			const next = step(this.scenario, this.state, event);
+			if (next.snapshot === this.state.snapshot) return false;
+			try {
+				await this.store.appendEvent(this.attempt.id, this.seq, event);
+			} catch (e) {
+				this.error = e instanceof StorageError ? e : new StorageError('unknown', String(e), e);
+				this.stop();
+				return false;
+			}
+			this.seq++;
+			this.state = next;
+			this.now = this.context.time;
+			if (this.finished) await this.onFinished();
+			return true;
+		};
+		const result = this.queue.then(run, run);
+		this.queue = result;
+		return result;
+	}
+
+	/** Logs the whole simulated seconds that have passed since the last tick. */
+	private async flushTime() {
+		if (this.paused || this.finished) return;
+		const whole = Math.floor((this.clock() - this.baseline) / 1000);
+		if (whole >= 1) await this.tick(whole);
+	}
+
+	private async tick(seconds: number) {
+		this.baseline += seconds * 1000;
+		await this.send({ type: 'clock.tick', seconds });
+	}
+
+	private async onFrame() {
+		if (this.paused || this.finished || this.busy || this.error) return;
+		const elapsed = (this.clock() - this.baseline) / 1000;
+		this.now = this.context.time + elapsed;
+		const due = nextDueAt(indexScenario(this.scenario), this.context);
+		let seconds = 0;
+		if (due !== null && this.now >= due) seconds = Math.max(1, due - this.context.time);
+		else if (elapsed >= HEARTBEAT_SECONDS) seconds = Math.floor(elapsed);
+		if (!seconds) return;
+		this.busy = true;
+		try {
+			await this.tick(seconds);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	private async onFinished() {
+		this.stop();
+		const score = scoreAttempt(this.scenario, this.context);
+		try {
+			await this.store.finishAttempt(this.attempt.id, {
+				overall: score.overall,
+				passed: score.passed,
+				outcome: score.outcome,
+				ending: score.ending
+			});
+		} catch (e) {
+			this.error = e instanceof StorageError ? e : new StorageError('unknown', String(e), e);
+		}
+	}
+}

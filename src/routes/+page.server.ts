@@ -1,0 +1,8 @@
+import { builtinHash, builtinScenarios } from '$lib/server/scenarios';
+import { catalogueEntry } from '$lib/library/catalogue';
+
+export async function load() {
+	return {
+		catalogue: await Promise.all(builtinScenarios.map(async (s) => catalogueEntry(s, await builtinHash(s.id))))
+	};
+}
