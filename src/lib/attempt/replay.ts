@@ -15,7 +15,11 @@ export interface Replayed {
 }
 
 export function start(scenario: Scenario, seed: number): Replayed {
-	const setup = resolveSetup(scenario, seed);
+	return startWith(scenario, resolveSetup(scenario, seed));
+}
+
+/** Starts from a given setup (tests and the graph check fix the timing themselves). */
+export function startWith(scenario: Scenario, setup: AttemptSetup): Replayed {
 	const [snapshot] = initialTransition(machineFor(scenario), setup);
 	return { setup, snapshot, applied: 0 };
 }

@@ -4,7 +4,7 @@
  * marking something innocent costs one detect point. Overall = all earned / all achievable.
  * Pass = a good ending and an overall score at or above the scenario's pass mark.
  */
-import { analyseScenario, type Points } from '../scenario/analyse';
+import type { Points } from '../scenario/analyse';
 import type { AttemptContext, Money } from '../scenario/compile';
 import { COMPETENCIES, GOOD_OUTCOMES, type Clue, type Competency, type Outcome, type Scenario } from '../scenario/schema';
 
@@ -59,8 +59,11 @@ export function rate(
 	return { competencies, overall: maxAll > 0 ? Math.round((100 * earnedAll) / maxAll) : 0 };
 }
 
-export function scoreAttempt(scenario: Scenario, c: AttemptContext): Score {
-	const { maxPoints } = analyseScenario(scenario);
+/**
+ * `maxPoints` comes from the graph check (`analyseScenario(scenario).maxPoints`); pages get it
+ * computed at build time, since exploring a large scenario takes seconds.
+ */
+export function scoreAttempt(scenario: Scenario, c: AttemptContext, maxPoints: Points): Score {
 	const redFlagOf = new Map<string, Clue>();
 	for (const clue of scenario.clues) if (clue.kind === 'red-flag') for (const i of clue.items) redFlagOf.set(i, clue);
 

@@ -5,6 +5,7 @@
  */
 import { availableActions, indexScenario, nextDueAt, type AttemptEvent } from '$lib/scenario/compile';
 import type { Scenario } from '$lib/scenario/schema';
+import type { ScoringFacts } from '$lib/scenario/analyse';
 import { replay, step, type Replayed } from '$lib/attempt/replay';
 import { scoreAttempt } from '$lib/attempt/score';
 import type { AttemptRow } from '$lib/storage/db';
@@ -35,6 +36,7 @@ export class PlaySession {
 		attempt: AttemptRow,
 		events: AttemptEvent[],
 		private readonly store: Store,
+		private readonly scoring: ScoringFacts,
 		private readonly clock: () => number = () => performance.now()
 	) {
 		this.scenario = scenario;
@@ -157,7 +159,7 @@ export class PlaySession {
 
 	private async onFinished() {
 		this.stop();
-		const score = scoreAttempt(this.scenario, this.context);
+		const score = scoreAttempt(this.scenario, this.context, this.scoring.maxPoints);
 		try {
 			await this.store.finishAttempt(this.attempt.id, {
 				overall: score.overall,

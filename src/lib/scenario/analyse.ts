@@ -5,15 +5,15 @@
  * competency can earn, and the best, worst and naive paths.
  */
 import { getAdjacencyMap, type AdjacencyMap } from '@xstate/graph';
-import { initialTransition, transition } from 'xstate';
+import { fromTransition, type SnapshotFrom } from 'xstate';
 import {
+	advance,
 	availableActions,
 	indexScenario,
-	machineFor,
 	nextDueAt,
+	startContext,
 	type AttemptContext,
 	type AttemptEvent,
-	type AttemptSnapshot,
 	type MachineInput
 } from './compile';
 import { COMPETENCIES, type Competency, type Scenario, type Seconds } from './schema';
@@ -42,7 +42,19 @@ export interface Analysis {
 	shortest: Record<string, AttemptEvent[] | null>;
 }
 
-type Adjacency = AdjacencyMap<AttemptSnapshot, AttemptEvent>;
+/**
+ * The compiled machine's semantics as XState actor logic over the context alone, so the graph
+ * utilities can visit every state quickly (tests check it agrees with the machine).
+ */
+export function attemptLogic(scenario: Scenario, input: MachineInput) {
+	const ix = indexScenario(scenario);
+	return fromTransition((c: AttemptContext, event: AttemptEvent) => advance(ix, c, event), startContext(scenario, input));
+}
+
+type AttemptLogic = ReturnType<typeof attemptLogic>;
+type State = SnapshotFrom<AttemptLogic>;
+type Adjacency = AdjacencyMap<State, AttemptEvent>;
+const isOver = (s: State) => s.context.ending !== null;
 
 const zero = (): Points => Object.fromEntries(COMPETENCIES.map((c) => [c, 0])) as Points;
 const diff = (a: Points, b: Points): Points =>
@@ -62,23 +74,88 @@ export function inputFor(scenario: Scenario, profile: TimingProfile): MachineInp
 	return { timing, moneyAtRisk: risk?.kind === 'amount' ? risk.min : 0 };
 }
 
-/** What decides what can happen next: not points, money or marks. */
-function controlKey(s: AttemptSnapshot): string {
+/**
+ * What a state's key keeps: only what can still change what happens next or what it earns.
+ * History that cannot matter any more (actions taken in a beat the story cannot come back to,
+ * facts no condition or milestone reads, the time once nothing is pending) is left out, which keeps
+ * the graph small without changing any path's reachability or points.
+ */
+interface Relevance {
+	readFacts: Set<string>;
+	reenterable: Set<string>;
+	readsTrust: boolean;
+}
+
+const relevanceCache = new WeakMap<Scenario, Relevance>();
+
+function relevance(scenario: Scenario): Relevance {
+	const cached = relevanceCache.get(scenario);
+	if (cached) return cached;
+	const conditions = [
+		...scenario.beats.flatMap((b) => [...b.actions.map((a) => a.when), b.timeout?.when]),
+		...scenario.timers.map((t) => t.when)
+	].filter((c) => !!c);
+	const readFacts = new Set([
+		...conditions.flatMap((c) => [...(c.all ?? []), ...(c.any ?? []), ...(c.none ?? [])]),
+		...scenario.milestones.map((m) => m.fact)
+	]);
+	const readsTrust = conditions.some((c) => c.trustBelow !== undefined || c.trustAtLeast !== undefined);
+	// A beat is re-enterable when it lies on a cycle; timers may jump from any beat to their target.
+	const timerTargets = scenario.timers.map((t) => t.next).filter((n): n is string => !!n);
+	const next = new Map(
+		scenario.beats.map((b) => [
+			b.id,
+			[...b.actions.map((a) => a.next ?? b.id).filter((n) => n !== b.id), b.timeout?.next, ...timerTargets].filter(
+				(n): n is string => !!n
+			)
+		])
+	);
+	const reenterable = new Set<string>();
+	for (const start of next.keys()) {
+		const stack = [...(next.get(start) ?? [])];
+		const seen = new Set<string>();
+		while (stack.length) {
+			const b = stack.pop()!;
+			if (b === start) {
+				reenterable.add(start);
+				break;
+			}
+			if (seen.has(b)) continue;
+			seen.add(b);
+			stack.push(...(next.get(b) ?? []));
+		}
+	}
+	const result = { readFacts, reenterable, readsTrust };
+	relevanceCache.set(scenario, result);
+	return result;
+}
+
+export function controlKey(scenario: Scenario, s: { context: AttemptContext }): string {
 	const c = s.context;
+	if (c.ending !== null) return JSON.stringify(['done', c.ending]);
+	const r = relevance(scenario);
+	const ix = indexScenario(scenario);
+	const timePending =
+		nextDueAt(ix, c) !== null ||
+		scenario.milestones.some((m) => !c.facts.includes(m.fact) && c.time <= m.within);
 	return JSON.stringify([
 		c.beat,
-		c.time,
-		c.beatEnteredAt,
+		timePending ? c.time : null,
+		timePending ? c.beatEnteredAt : null,
 		c.timeoutDone,
-		[...c.facts].sort(),
-		[...c.taken].sort(),
-		c.trust,
+		c.facts.filter((f) => r.readFacts.has(f)).sort(),
+		c.taken.filter((t) => {
+			const beat = t.slice(0, t.indexOf('/'));
+			return beat === c.beat || r.reenterable.has(beat);
+		}).sort(),
+		r.readsTrust ? c.trust : null,
 		[...c.fired].sort()
 	]);
 }
 
-function eventsAt(scenario: Scenario, s: AttemptSnapshot): AttemptEvent[] {
-	if (s.status === 'done') return [];
+/** What can happen next: each available action, or waiting until the next timer falls due. */
+export function eventsAt(scenario: Scenario, s: { context: AttemptContext }): AttemptEvent[] {
+	if (s.context.ending !== null) return [];
 	const ix = indexScenario(scenario);
 	const events: AttemptEvent[] = availableActions(ix, s.context).map((a) => ({ type: 'trainee.choose', action: a.id }));
 	const due = nextDueAt(ix, s.context);
@@ -87,15 +164,14 @@ function eventsAt(scenario: Scenario, s: AttemptSnapshot): AttemptEvent[] {
 }
 
 export function explore(scenario: Scenario, profile: TimingProfile = 'min') {
-	const machine = machineFor(scenario);
-	const input = inputFor(scenario, profile);
-	const adjacency: Adjacency = getAdjacencyMap(machine, {
-		input,
-		events: (s: AttemptSnapshot) => eventsAt(scenario, s),
-		serializeState: (s: AttemptSnapshot) => controlKey(s)
-	} as never) as Adjacency;
-	const [initial] = initialTransition(machine, input);
-	return { adjacency, initialKey: controlKey(initial), initial };
+	const logic = attemptLogic(scenario, inputFor(scenario, profile));
+	const adjacency: Adjacency = getAdjacencyMap(logic, {
+		events: (s: State) => eventsAt(scenario, s),
+		serializeState: (s: State) => controlKey(scenario, s),
+		serializeEvent: (e: AttemptEvent) => JSON.stringify(e)
+	} as never);
+	const initial = logic.getInitialSnapshot(null as never, undefined);
+	return { adjacency, initialKey: controlKey(scenario, initial), initial };
 }
 
 interface Choice {
@@ -105,7 +181,7 @@ interface Choice {
 }
 
 /** Best (or worst) value of `weight·points` from each state to the end, on a DAG. */
-function optimise(adj: Adjacency, weight: (p: Points) => number, sign: 1 | -1): Map<string, Choice> {
+function optimise(scenario: Scenario, adj: Adjacency, weight: (p: Points) => number, sign: 1 | -1): Map<string, Choice> {
 	const memo = new Map<string, Choice>();
 	const visiting = new Set<string>();
 	const solve = (key: string): number => {
@@ -117,7 +193,7 @@ function optimise(adj: Adjacency, weight: (p: Points) => number, sign: 1 | -1): 
 		let best: Choice = { value: 0 };
 		let first = true;
 		for (const [, t] of Object.entries(node.transitions)) {
-			const nextKey = controlKey(t.state);
+			const nextKey = controlKey(scenario, t.state);
 			const v = weight(diff(t.state.context.points, node.state.context.points)) + solve(nextKey);
 			if (first || sign * v > sign * best.value) best = { value: v, event: t.event, nextKey };
 			first = false;
@@ -148,36 +224,35 @@ function followPath(adj: Adjacency, memo: Map<string, Choice>, from: string): Pa
 }
 
 /** The path of a trainee who does what the customer asks: naive actions, else the first offered. */
-function naivePath(scenario: Scenario, initial: AttemptSnapshot): Path {
-	const machine = machineFor(scenario);
+function naivePath(scenario: Scenario, initial: State): Path {
 	const ix = indexScenario(scenario);
-	let s = initial;
+	let s = initial.context;
 	const events: AttemptEvent[] = [];
 	const choices: Path['choices'] = [];
-	for (let guard = 0; s.status !== 'done' && guard < 10_000; guard++) {
-		const actions = availableActions(ix, s.context);
+	for (let guard = 0; s.ending === null && guard < 10_000; guard++) {
+		const actions = availableActions(ix, s);
 		const pick = actions.find((a) => a.naive) ?? actions[0];
-		const due = nextDueAt(ix, s.context);
+		const due = nextDueAt(ix, s);
 		let event: AttemptEvent;
 		if (pick) {
 			event = { type: 'trainee.choose', action: pick.id };
-			choices.push({ beat: s.context.beat, action: pick.id });
+			choices.push({ beat: s.beat, action: pick.id });
 		}
-		else if (due !== null) event = { type: 'clock.tick', seconds: Math.max(1, due - s.context.time) };
+		else if (due !== null) event = { type: 'clock.tick', seconds: Math.max(1, due - s.time) };
 		else break;
 		events.push(event);
-		[s] = transition(machine, s, event);
+		s = advance(ix, s, event);
 	}
-	return { events, choices, points: s.context.points, ending: s.context.ending };
+	return { events, choices, points: s.points, ending: s.ending };
 }
 
-function shortestPaths(adj: Adjacency, from: string): Map<string, AttemptEvent[]> {
+function shortestPaths(scenario: Scenario, adj: Adjacency, from: string): Map<string, AttemptEvent[]> {
 	const paths = new Map<string, AttemptEvent[]>([[from, []]]);
 	const queue = [from];
 	while (queue.length) {
 		const key = queue.shift()!;
 		for (const t of Object.values(adj[key as keyof Adjacency]!.transitions)) {
-			const next = controlKey(t.state);
+			const next = controlKey(scenario, t.state);
 			if (paths.has(next)) continue;
 			paths.set(next, [...paths.get(key)!, t.event]);
 			queue.push(next);
@@ -193,13 +268,18 @@ function structuralProblems(scenario: Scenario, adj: Adjacency, profile: TimingP
 	const taken = new Set<string>();
 	const shown = new Set<string>();
 	const deadEnds = new Set<string>();
+	// States are merged by what can still matter, so what was chosen or shown is read off the edges.
 	for (const node of Object.values(adj)) {
 		const c: AttemptContext = node.state.context;
 		if (c.ending) endings.add(c.ending);
 		else beats.add(c.beat);
-		c.taken.forEach((t) => taken.add(t));
-		c.shown.forEach((s) => shown.add(s.item));
-		if (node.state.status !== 'done' && Object.keys(node.transitions).length === 0) deadEnds.add(c.beat);
+		c.shown.forEach((item) => shown.add(item.item));
+		const transitions = Object.values(node.transitions) as { event: AttemptEvent; state: State }[];
+		for (const t of transitions) {
+			if (t.event.type === 'trainee.choose') taken.add(`${c.beat}/${t.event.action}`);
+			t.state.context.shown.forEach((item) => shown.add(item.item));
+		}
+		if (!isOver(node.state) && transitions.length === 0) deadEnds.add(c.beat);
 	}
 	const when = profile === 'min' ? '' : ' (with the latest timer times)';
 	for (const b of scenario.beats) {
@@ -222,6 +302,17 @@ function structuralProblems(scenario: Scenario, adj: Adjacency, profile: TimingP
 		if (!c.items.some((i) => shown.has(i)))
 			problems.push({ where: `clue "${c.id}"`, message: `none of its items is ever shown to the trainee${when}` });
 	return problems;
+}
+
+/** What pages need from the analysis, small enough to ship as page data. */
+export interface ScoringFacts {
+	maxPoints: Points;
+	best: Path['choices'];
+}
+
+export function scoringFacts(scenario: Scenario): ScoringFacts {
+	const a = analyseScenario(scenario);
+	return { maxPoints: a.maxPoints, best: a.best.choices };
 }
 
 const analysisCache = new WeakMap<Scenario, Analysis>();
@@ -249,16 +340,16 @@ export function analyseScenario(scenario: Scenario): Analysis {
 	if (problems.length === 0) {
 		for (const run of runs)
 			for (const c of COMPETENCIES) {
-				const memo = optimise(run.adjacency, (p) => p[c], 1);
+				const memo = optimise(scenario, run.adjacency, (p) => p[c], 1);
 				maxPoints[c] = Math.max(maxPoints[c], memo.get(run.initialKey)!.value);
 			}
 		// Best: most points in total, ties to the shorter path (a tiny cost per event).
-		best = followPath(adjacency, optimise(adjacency, (p) => total(p) - 1e-6, 1), initialKey);
-		worst = followPath(adjacency, optimise(adjacency, total, -1), initialKey);
+		best = followPath(adjacency, optimise(scenario, adjacency, (p) => total(p) - 1e-6, 1), initialKey);
+		worst = followPath(adjacency, optimise(scenario, adjacency, total, -1), initialKey);
 	}
 	maxPoints.detect += scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);
 
-	const paths = shortestPaths(adjacency, initialKey);
+	const paths = shortestPaths(scenario, adjacency, initialKey);
 	const shortest: Record<string, AttemptEvent[] | null> = {};
 	for (const e of scenario.endings) shortest[e.id] = null;
 	for (const [key, events] of paths) {

@@ -190,6 +190,11 @@ export function initialContext(scenario: Scenario, input: MachineInput): Attempt
 	};
 }
 
+/** The context once the start beat has been entered: where every attempt begins. */
+export function startContext(scenario: Scenario, input: MachineInput): AttemptContext {
+	return enterBeat(indexScenario(scenario), initialContext(scenario, input), scenario.start);
+}
+
 export function isChoosable(ix: ScenarioIndex, c: AttemptContext, beat: string, action: Action): boolean {
 	return c.ending === null && c.beat === beat && !c.taken.includes(`${beat}/${action.id}`) && holds(action.when, c);
 }
@@ -286,6 +291,46 @@ function enterEnding(ix: ScenarioIndex, c: AttemptContext, endingId: string): At
 		ending: endingId,
 		log: [...next.log, { kind: 'ending', ending: endingId, at: next.time }]
 	};
+}
+
+/**
+ * The machine's semantics as one pure function of (context, event), for exhaustive exploration
+ * (the graph check visits every state; full machine transitions are ~50× slower). A test walks
+ * every scenario at random and checks this agrees with the compiled machine at every step.
+ */
+export function advance(ix: ScenarioIndex, c: AttemptContext, event: AttemptEvent): AttemptContext {
+	if (c.ending !== null) return c;
+	switch (event.type) {
+		case 'trainee.choose': {
+			const action = ix.beats.get(c.beat)?.actions.find((a) => a.id === event.action);
+			if (!action || !isChoosable(ix, c, c.beat, action)) return c;
+			let next = choose(ix, c, c.beat, action);
+			if (action.next && action.next !== c.beat) next = enter(ix, next, action.next);
+			return settle(ix, next);
+		}
+		case 'clock.tick':
+			return settle(ix, { ...c, time: c.time + event.seconds });
+		case 'trainee.flag':
+			if (!c.shown.some((s) => s.item === event.item) || c.flags.some((f) => f.item === event.item)) return c;
+			return { ...c, flags: [...c.flags, { item: event.item, at: c.time }] };
+		case 'trainee.unflag':
+			if (!c.flags.some((f) => f.item === event.item)) return c;
+			return { ...c, flags: c.flags.filter((f) => f.item !== event.item) };
+	}
+}
+
+function enter(ix: ScenarioIndex, c: AttemptContext, target: string): AttemptContext {
+	return ix.endings.has(target) ? enterEnding(ix, c, target) : enterBeat(ix, c, target);
+}
+
+/** Runs the clock until nothing due moves the story any more. */
+function settle(ix: ScenarioIndex, c: AttemptContext): AttemptContext {
+	for (;;) {
+		if (c.ending !== null) return c;
+		const { context, goto } = runClock(ix, c);
+		if (!goto) return context;
+		c = enter(ix, context, goto);
+	}
 }
 
 // ---------------------------------------------------------------------------------------------

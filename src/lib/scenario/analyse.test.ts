@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { analyseScenario } from './analyse';
+import { formatProblem } from './validate';
+import { miniScenario } from '../../../tests/unit/fixtures';
+
+const problemsOf = (edit: Parameters<typeof miniScenario>[0]) =>
+	analyseScenario(miniScenario(edit)).problems.map(formatProblem);
+
+describe('analyseScenario', () => {
+	it('finds the best, worst and naive paths of a sound scenario', () => {
+		const a = analyseScenario(miniScenario());
+		expect(a.problems).toEqual([]);
+		expect(a.best.choices).toEqual([
+			{ beat: 'counter', action: 'ask-purpose' },
+			{ beat: 'counter', action: 'call-110' }
+		]);
+		expect(a.best.ending).toBe('stopped');
+		expect(a.worst.ending).toBe('lost');
+		expect(a.naive.choices.map((c) => c.action)).toEqual(['process']);
+		expect(a.maxPoints).toEqual({ detect: 2, verify: 2, intervene: 3, communicate: 0, comply: 0, timeliness: 2 });
+		expect(a.shortest.stopped).toHaveLength(2);
+	});
+
+	it('reports a beat nothing leads to', () => {
+		expect(
+			problemsOf((d) => {
+				const orphan = structuredClone(d.beats[0]);
+				orphan.id = 'orphan';
+				orphan.items = [];
+				orphan.actions.forEach((a: { reply: unknown[] }) => (a.reply = []));
+				d.beats.push(orphan);
+			})
+		).toContain('beat "orphan": can never be reached');
+	});
+
+	it('reports an ending nothing leads to', () => {
+		expect(
+			problemsOf((d) => d.endings.push({ ...structuredClone(d.endings[0]), id: 'complaint', outcome: 'complaint' }))
+		).toContain('ending "complaint": can never be reached');
+	});
+
+	it('reports an action whose condition never holds', () => {
+		expect(
+			problemsOf((d) => {
+				d.beats[0].actions[1].when = { all: ['asked'], none: ['asked'] };
+			})
+		).toContain('beat "counter", action "call-110": can never be chosen: its condition never holds when the beat is reached');
+	});
+
+	it('reports a dead end', () => {
+		const problems = problemsOf((d) => {
+			d.beats[0].actions = d.beats[0].actions.filter((a: { id: string }) => a.id === 'ask-purpose');
+			d.timers = [];
+			d.milestones = [];
+		});
+		expect(problems).toContain(
+			'beat "counter": is a dead end: once its actions are used up or blocked, nothing moves the story on'
+		);
+	});
+
+	it('checks timers at both ends of their range', () => {
+		const problems = problemsOf((d) => {
+			// With the latest time, the customer has already left before the second timer can show its item.
+			d.timers.push({
+				id: 'late-sms',
+				at: { min: 100, max: 900 },
+				label: { zh: '短信', en: 'SMS' },
+				items: [{ id: 'sms', channel: 'sms', kind: 'message', text: { zh: '短信', en: 'SMS' } }]
+			});
+			d.clues.push({
+				id: 'sms-clue',
+				kind: 'red-flag',
+				items: ['sms'],
+				label: { zh: '短信', en: 'SMS' },
+				explanation: { zh: '短信', en: 'SMS' }
+			});
+		});
+		expect(problems).toEqual([
+			'clue "sms-clue": none of its items is ever shown to the trainee (with the latest timer times)'
+		]);
+	});
+});

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { createProfile, loadScenario, markVisibleRedFlags, playPath, prepare, startScenario } from './helpers';
+
+const { scenario, analysis } = loadScenario('fake-police-safe-account.json');
+
+test('a teller plays the fake-police scenario to the best ending and reads the debrief', async ({ page }) => {
+	await prepare(page, 'en');
+	await createProfile(page, 'Li Jing');
+	await startScenario(page, scenario.id, 'assessment');
+	const found = await playPath(page, scenario, analysis.best, { markFlags: true });
+	const best = scenario.endings.find((e) => e.id === analysis.best.ending)!;
+	await expect(page.getByRole('status')).toContainText(best.title.en);
+
+	await page.getByRole('link', { name: 'See the debrief' }).click();
+	await page.waitForURL(/\/debrief\//);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(best.title.en);
+	await expect(page.getByText('Passed', { exact: true })).toBeVisible();
+	// Every decision is listed with why it was right.
+	await expect(page.locator('.timeline li.choice')).toHaveCount(analysis.best.choices.length);
+	await expect(page.locator('.timeline .verdict-badge.harmful')).toHaveCount(0);
+	// Every red flag marked is reported as found.
+	await expect(page.locator('.clues li.found')).toHaveCount(found.size);
+	expect(found.size).toBeGreaterThanOrEqual(5);
+	const overall = Number((await page.getByTestId('overall').textContent())!.replace('%', ''));
+	expect(overall).toBeGreaterThanOrEqual(scenario.meta.passMark);
+});
+
+test('reloading in the middle of a scenario resumes at the same beat, clock and marks', async ({ page }) => {
+	await prepare(page, 'zh');
+	await createProfile(page, '王芳');
+	await startScenario(page, scenario.id, 'practice');
+	const first = analysis.best.choices.slice(0, 3);
+	const found = new Set<string>();
+	for (const choice of first) {
+		await markVisibleRedFlags(page, scenario, found);
+		await page.locator(`[data-action="${choice.action}"]`).click();
+	}
+	await page.clock.runFor(20_000); // a heartbeat tick is saved
+	const prompt = await page.locator('#prompt').textContent();
+	const clock = await page.locator('.clock .time').textContent();
+	const actions = await page.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+	const url = page.url();
+
+	await page.reload();
+	await expect(page.locator('#prompt')).toHaveText(prompt!);
+	await expect(page.locator('.clock .time')).toHaveText(clock!);
+	expect(await page.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(
+		actions
+	);
+	await expect(page.locator('#flags-title')).toContainText(String(found.size));
+	expect(page.url()).toBe(url);
+
+	// And carries on to the end.
+	const rest = analysis.best.choices.slice(first.length);
+	for (const choice of rest) await page.locator(`[data-action="${choice.action}"]`).click();
+	await expect(page.getByRole('link', { name: '查看复盘' })).toBeVisible();
+});
