@@ -80,3 +80,51 @@ describe('analyseScenario', () => {
 		]);
 	});
 });
+
+describe('paths over merged states', () => {
+	it('add up the points each edge earns, whatever history the merged state was first reached by', () => {
+		// Two routes into the same beat; the one found first earns nothing, the best one earns points.
+		const scenario = miniScenario((d) => {
+			d.beats[0].actions.unshift({
+				id: 'chat',
+				label: { zh: '闲聊', en: 'Small talk' },
+				seconds: 60,
+				verdict: 'poor',
+				feedback: { zh: '无用', en: 'Useless' },
+				next: 'aside'
+			});
+			d.beats[0].actions.push({
+				id: 'aside-good',
+				label: { zh: '请到一旁', en: 'Take her aside' },
+				seconds: 60,
+				verdict: 'good',
+				feedback: { zh: '好', en: 'Good' },
+				next: 'aside',
+				effects: { points: { communicate: 3 } }
+			});
+			d.beats.push({
+				id: 'aside',
+				title: { zh: '一旁', en: 'Aside' },
+				focus: 'counter',
+				prompt: { zh: '然后？', en: 'Then?' },
+				actions: [
+					{
+						id: 'stop',
+						label: { zh: '报警', en: 'Call 110' },
+						verdict: 'good',
+						feedback: { zh: '好', en: 'Good' },
+						next: 'stopped',
+						effects: { points: { intervene: 3 } }
+					}
+				]
+			});
+			d.timers = [];
+			d.milestones = [];
+		});
+		const a = analyseScenario(scenario);
+		expect(a.problems).toEqual([]);
+		expect(a.best.choices.map((c) => c.action)).toEqual(['ask-purpose', 'aside-good', 'stop']);
+		expect(a.best.points.communicate).toBe(3);
+		expect(a.best.points.intervene).toBe(3);
+	});
+});

@@ -178,6 +178,8 @@ interface Choice {
 	value: number;
 	event?: AttemptEvent;
 	nextKey?: string;
+	/** Points earned on the chosen edge (from the edge's own target, not a merged representative). */
+	reward?: Points;
 }
 
 /** Best (or worst) value of `weight·points` from each state to the end, on a DAG. */
@@ -194,8 +196,9 @@ function optimise(scenario: Scenario, adj: Adjacency, weight: (p: Points) => num
 		let first = true;
 		for (const [, t] of Object.entries(node.transitions)) {
 			const nextKey = controlKey(scenario, t.state);
-			const v = weight(diff(t.state.context.points, node.state.context.points)) + solve(nextKey);
-			if (first || sign * v > sign * best.value) best = { value: v, event: t.event, nextKey };
+			const reward = diff(t.state.context.points, node.state.context.points);
+			const v = weight(reward) + solve(nextKey);
+			if (first || sign * v > sign * best.value) best = { value: v, event: t.event, nextKey, reward };
 			first = false;
 		}
 		visiting.delete(key);
@@ -215,8 +218,7 @@ function followPath(adj: Adjacency, memo: Map<string, Choice>, from: string): Pa
 		const choice = memo.get(key);
 		const node = adj[key as keyof Adjacency]!;
 		if (!choice?.event || !choice.nextKey) return { events, choices, points, ending: node.state.context.ending };
-		const nextNode = adj[choice.nextKey as keyof Adjacency]!;
-		points = add(points, diff(nextNode.state.context.points, node.state.context.points));
+		points = add(points, choice.reward!);
 		events.push(choice.event);
 		if (choice.event.type === 'trainee.choose') choices.push({ beat: node.state.context.beat, action: choice.event.action });
 		key = choice.nextKey;

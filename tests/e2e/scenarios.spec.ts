@@ -1,0 +1,40 @@
+/**
+ * Every scenario, played in the browser: once along the graph check's best path (marking red flags)
+ * to its best ending, once as a trainee who does what the customer asks, to a bad ending.
+ * Languages alternate, so both are played across the suite.
+ */
+import { expect, test } from '@playwright/test';
+import { GOOD_OUTCOMES } from '../../src/lib/scenario/schema';
+import { createProfile, loadScenario, playPath, prepare, scenarioFiles, startScenario } from './helpers';
+
+scenarioFiles.forEach((file, i) => {
+	const { scenario, analysis } = loadScenario(file);
+	const langs = i % 2 === 0 ? (['zh', 'en'] as const) : (['en', 'zh'] as const);
+
+	test(`${scenario.id}: best path reaches the best ending (${langs[0]})`, async ({ page }) => {
+		const lang = langs[0];
+		await prepare(page, lang);
+		await createProfile(page, lang === 'zh' ? '陈敏' : 'Chen Min');
+		await startScenario(page, scenario.id, 'assessment');
+		await playPath(page, scenario, analysis.best, { markFlags: true });
+		const ending = scenario.endings.find((e) => e.id === analysis.best.ending)!;
+		expect(GOOD_OUTCOMES).toContain(ending.outcome);
+		await expect(page.locator('.ended h2')).toContainText(ending.title[lang]);
+		await page.locator('.ended a').click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(ending.title[lang]);
+		await expect(page.locator('.verdict.pass')).toBeVisible();
+	});
+
+	test(`${scenario.id}: doing what the customer asks ends badly (${langs[1]})`, async ({ page }) => {
+		const lang = langs[1];
+		await prepare(page, lang);
+		await createProfile(page, lang === 'zh' ? '赵磊' : 'Zhao Lei');
+		await startScenario(page, scenario.id, 'practice');
+		await playPath(page, scenario, analysis.naive, { markFlags: false });
+		const ending = scenario.endings.find((e) => e.id === analysis.naive.ending)!;
+		expect(GOOD_OUTCOMES).not.toContain(ending.outcome);
+		await expect(page.locator('.ended h2')).toContainText(ending.title[lang]);
+		await page.locator('.ended a').click();
+		await expect(page.locator('.verdict:not(.pass)')).toBeVisible();
+	});
+});
