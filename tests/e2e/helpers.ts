@@ -1,16 +1,49 @@
 import { expect, type Page } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { checkScenarioFile } from '../../src/lib/library/check';
 import { indexScenario, type AttemptEvent } from '../../src/lib/scenario/compile';
 import type { Language, Scenario } from '../../src/lib/scenario/schema';
 import type { Path } from '../../src/lib/scenario/analyse';
 
-export const scenarioFiles = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
+interface Entry {
+	file: string;
+	scenario: Scenario;
+	analysis: { best: Path; naive: Path; worst: Path };
+}
 
-export function loadScenario(file: string) {
-	const report = checkScenarioFile(file, readFileSync(`scenarios/${file}`, 'utf8'));
-	if (!report.scenario || !report.analysis) throw new Error(report.problems.join('\n'));
-	return { scenario: report.scenario, analysis: report.analysis };
+/**
+ * The scenario check's paths, computed once and cached for the workers (each worker would
+ * otherwise explore every graph again). Rebuilt when a scenario or the engine is newer.
+ */
+const CACHE = 'tests/e2e/.cache/scenarios.json';
+
+function loadEntries(): Entry[] {
+	const files = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
+	const sources = [...files.map((f) => `scenarios/${f}`), ...readdirSync('src/lib/scenario').map((f) => `src/lib/scenario/${f}`)];
+	const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+	if (existsSync(CACHE) && statSync(CACHE).mtimeMs > newest) {
+		const cached: Entry[] = JSON.parse(readFileSync(CACHE, 'utf8'));
+		if (cached.map((e) => e.file).join() === files.join()) return cached;
+	}
+	const entries = files.map((file) => {
+		const report = checkScenarioFile(file, readFileSync(`scenarios/${file}`, 'utf8'));
+		if (!report.scenario || !report.analysis) throw new Error(report.problems.join('\n'));
+		const { best, naive, worst } = report.analysis;
+		return { file, scenario: report.scenario, analysis: { best, naive, worst } };
+	});
+	mkdirSync('tests/e2e/.cache', { recursive: true });
+	writeFileSync(CACHE, JSON.stringify(entries));
+	return entries;
+}
+
+const entries = loadEntries();
+
+export const scenarioFiles = entries.map((e) => e.file);
+
+export function loadScenario(file: string): Entry {
+	const entry = entries.find((e) => e.file === file);
+	if (!entry) throw new Error(`${file} is not in ${CACHE}`);
+	return entry;
 }
 
 /** Fixes the page's language and freezes its clock: simulated time moves only when a test says. */

@@ -1,6 +1,7 @@
 /**
  * The IndexedDB database (Dexie). The only module that imports dexie. Every schema version stays
  * declared here with its upgrade, so a database from any released version opens and keeps its rows.
+ * Rows read back always pass through a `restore*` function, which fills what older shapes lack.
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { AttemptEvent } from '$lib/scenario/compile';
@@ -26,6 +27,7 @@ export interface AttemptSummary {
 	ending: string | null;
 }
 
+/** An attempt as it travels in a results file: what any PC needs to replay it. */
 export interface AttemptRow {
 	id: string;
 	profileId: string;
@@ -39,6 +41,25 @@ export interface AttemptRow {
 	updatedAt: number;
 	summary: AttemptSummary | null;
 }
+
+/** Where a stored attempt came from: played here, or read from a results file. */
+export type AttemptOrigin = 'local' | 'imported';
+
+/**
+ * What replaying an imported attempt showed: its stored result matches the replay, does not
+ * (then `summary` holds the replayed result and `claimedSummary` what the file said), or the
+ * scenario version it names is not on this PC. Null for attempts played here.
+ */
+export type Verification = 'verified' | 'mismatch' | 'unverifiable';
+
+/** Schema v2: what this PC knows about an attempt besides the attempt itself. */
+export interface AttemptProvenance {
+	origin: AttemptOrigin;
+	verification: Verification | null;
+	claimedSummary?: AttemptSummary | null;
+}
+
+export type StoredAttemptRow = AttemptRow & AttemptProvenance;
 
 export interface EventRow {
 	attemptId: string;
@@ -58,10 +79,95 @@ export interface ScenarioRow {
 }
 
 export const DB_NAME = 'fraud-drill';
+/** The newest schema version declared below. */
+export const SCHEMA_VERSION = 2;
+
+const ORIGINS: readonly AttemptOrigin[] = ['local', 'imported'];
+const VERIFICATIONS: readonly Verification[] = ['verified', 'mismatch', 'unverifiable'];
+
+type Loose<T> = { [K in keyof T]?: unknown };
+
+const text = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback);
+const time = (v: unknown, fallback = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+function restoreSummary(v: unknown): AttemptSummary | null {
+	if (!v || typeof v !== 'object') return null;
+	const s = v as Loose<AttemptSummary>;
+	if (typeof s.overall !== 'number' || typeof s.passed !== 'boolean') return null;
+	return {
+		overall: s.overall,
+		passed: s.passed,
+		outcome: typeof s.outcome === 'string' ? (s.outcome as Outcome) : null,
+		ending: typeof s.ending === 'string' ? s.ending : null
+	};
+}
+
+/** An attempt row of any released shape, in the current shape (v1 rows lack origin and verification). */
+export function restoreAttempt(row: Loose<StoredAttemptRow> & { id: string }): StoredAttemptRow {
+	const startedAt = time(row.startedAt);
+	const restored: StoredAttemptRow = {
+		id: row.id,
+		profileId: text(row.profileId),
+		scenarioId: text(row.scenarioId),
+		scenarioVersion: time(row.scenarioVersion, 1),
+		scenarioHash: text(row.scenarioHash),
+		seed: time(row.seed),
+		mode: row.mode === 'assessment' ? 'assessment' : 'practice',
+		status: row.status === 'finished' ? 'finished' : 'active',
+		startedAt,
+		updatedAt: time(row.updatedAt, startedAt),
+		summary: restoreSummary(row.summary),
+		origin: ORIGINS.includes(row.origin as AttemptOrigin) ? (row.origin as AttemptOrigin) : 'local',
+		verification: VERIFICATIONS.includes(row.verification as Verification) ? (row.verification as Verification) : null
+	};
+	if (row.claimedSummary !== undefined) restored.claimedSummary = restoreSummary(row.claimedSummary);
+	return restored;
+}
+
+export function restoreProfile(row: Loose<ProfileRow> & { id: string }): ProfileRow {
+	return {
+		id: row.id,
+		name: text(row.name),
+		employeeNo: text(row.employeeNo),
+		branch: text(row.branch),
+		cohort: text(row.cohort),
+		createdAt: time(row.createdAt)
+	};
+}
+
+/** The portable part of a stored attempt (what goes into a results file). */
+export function portableAttempt(row: StoredAttemptRow): AttemptRow {
+	const {
+		id,
+		profileId,
+		scenarioId,
+		scenarioVersion,
+		scenarioHash,
+		seed,
+		mode,
+		status,
+		startedAt,
+		updatedAt,
+		summary
+	} = row;
+	return {
+		id,
+		profileId,
+		scenarioId,
+		scenarioVersion,
+		scenarioHash,
+		seed,
+		mode,
+		status,
+		startedAt,
+		updatedAt,
+		summary
+	};
+}
 
 export class FraudDrillDB extends Dexie {
 	profiles!: EntityTable<ProfileRow, 'id'>;
-	attempts!: EntityTable<AttemptRow, 'id'>;
+	attempts!: EntityTable<StoredAttemptRow, 'id'>;
 	events!: Dexie.Table<EventRow, [string, number]>;
 	scenarios!: Dexie.Table<ScenarioRow, [string, number]>;
 
@@ -73,5 +179,18 @@ export class FraudDrillDB extends Dexie {
 			events: '[attemptId+seq], attemptId',
 			scenarios: '[id+version], id'
 		});
+		// v2: attempts know whether they were played here or imported, and how an import verified.
+		this.version(2)
+			.stores({
+				attempts: 'id, profileId, scenarioId, [profileId+scenarioId], startedAt, origin'
+			})
+			.upgrade((tx) =>
+				tx
+					.table('attempts')
+					.toCollection()
+					.modify((row: StoredAttemptRow) => {
+						Object.assign(row, restoreAttempt(row));
+					})
+			);
 	}
 }

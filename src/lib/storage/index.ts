@@ -1,7 +1,27 @@
 import { Store } from './store';
 
-export { Store, StorageError, type StorageProblem } from './store';
-export type { AttemptRow, ProfileRow, AttemptMode, AttemptSummary } from './db';
+export {
+	Store,
+	StorageError,
+	type StorageProblem,
+	type RowScope,
+	type Rows,
+	type ImportPlan,
+	type ImportOutcome,
+	type ImportDecision
+} from './store';
+export type {
+	AttemptRow,
+	StoredAttemptRow,
+	ProfileRow,
+	EventRow,
+	ScenarioRow,
+	AttemptMode,
+	AttemptSummary,
+	AttemptOrigin,
+	Verification
+} from './db';
+export { storageStatus, requestPersistentStorage, type StorageStatus } from './persistence';
 
 let store: Store | null = null;
 

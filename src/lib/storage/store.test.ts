@@ -91,3 +91,35 @@ describe('classifyError', () => {
 		expect(classifyError(error)).toBe(problem);
 	});
 });
+
+describe('reading rows for a results file', () => {
+	it('reads one trainee, one cohort or everything, with whole logs in order', async () => {
+		const store = freshStore();
+		const a = await store.createProfile({ name: 'A', cohort: 'K1' });
+		const b = await store.createProfile({ name: 'B', cohort: 'K1' });
+		const c = await store.createProfile({ name: 'C', cohort: 'K2' });
+		await store.createProfile({ name: 'D' });
+		const attempts = [];
+		for (const p of [a, b, c]) {
+			const row = await store.startAttempt(newAttempt(p.id));
+			for (let seq = 0; seq < 3; seq++) await store.appendEvent(row.id, seq, { type: 'clock.tick', seconds: seq + 1 });
+			attempts.push(row);
+		}
+		expect(await store.listCohorts()).toEqual(['K1', 'K2']);
+
+		const one = await store.readRows({ kind: 'trainee', profileId: a.id });
+		expect(one.profiles.map((p) => p.name)).toEqual(['A']);
+		expect(one.attempts.map((x) => x.id)).toEqual([attempts[0]!.id]);
+		expect(one.events.map((e) => e.seq)).toEqual([0, 1, 2]);
+		expect(one.scenarios).toEqual([]);
+
+		const cohort = await store.readRows({ kind: 'cohort', cohort: 'K1' });
+		expect(cohort.profiles.map((p) => p.name)).toEqual(['A', 'B']);
+		expect(cohort.events).toHaveLength(6);
+
+		const all = await store.readRows({ kind: 'all' }, true);
+		expect(all.profiles).toHaveLength(4);
+		expect(all.attempts.every((x) => x.origin === 'local' && x.verification === null)).toBe(true);
+		expect(await store.listAttempts()).toHaveLength(3);
+	});
+});

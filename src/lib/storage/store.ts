@@ -2,14 +2,21 @@
  * Everything the app stores, behind one small API. Writes are transactions: a failure leaves
  * nothing half-written, and comes back as a StorageError that says what happened.
  */
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { AttemptEvent } from '$lib/scenario/compile';
+import { canonicalJson } from '$lib/scenario/hash';
 import {
 	FraudDrillDB,
+	portableAttempt,
+	restoreAttempt,
+	restoreProfile,
 	type AttemptMode,
 	type AttemptRow,
 	type AttemptSummary,
 	type EventRow,
-	type ProfileRow
+	type ProfileRow,
+	type ScenarioRow,
+	type StoredAttemptRow
 } from './db';
 
 export type StorageProblem = 'quota' | 'closed' | 'conflict' | 'blocked' | 'unavailable' | 'unknown';
@@ -29,14 +36,37 @@ function errorName(e: unknown): string {
 	return e && typeof e === 'object' && 'name' in e ? String((e as { name: unknown }).name) : '';
 }
 
-/** Dexie and browsers report a full disk in several ways, sometimes wrapped in an AbortError. */
-export function classifyError(e: unknown): StorageProblem {
-	const names = [errorName(e)];
-	let inner: unknown = e;
-	for (let depth = 0; depth < 4 && inner && typeof inner === 'object'; depth++) {
-		inner = (inner as { inner?: unknown; cause?: unknown }).inner ?? (inner as { cause?: unknown }).cause;
-		if (inner) names.push(errorName(inner));
+/** The names of an error and of every error it wraps (Dexie's inner, cause, bulk failures). */
+function errorNames(e: unknown): string[] {
+	const names: string[] = [];
+	let level: unknown[] = [e];
+	for (let depth = 0; depth < 5 && level.length; depth++) {
+		const next: unknown[] = [];
+		for (const err of level) {
+			if (!err || typeof err !== 'object') continue;
+			names.push(errorName(err));
+			const { inner, cause, failures, failuresByPos } = err as {
+				inner?: unknown;
+				cause?: unknown;
+				failures?: unknown;
+				failuresByPos?: unknown;
+			};
+			next.push(inner, cause);
+			if (Array.isArray(failures)) next.push(...failures.slice(0, 10));
+			if (failuresByPos && typeof failuresByPos === 'object') next.push(...Object.values(failuresByPos).slice(0, 10));
+		}
+		level = next;
 	}
+	return names;
+}
+
+/**
+ * Dexie and browsers report a full disk in several ways: a QuotaExceededError, one wrapped in an
+ * AbortError, or (when the browser aborts the transaction at commit) AbortErrors on the requests
+ * and the QuotaExceededError only on the transaction, which is why that can be passed too.
+ */
+export function classifyError(e: unknown, transactionError?: unknown): StorageProblem {
+	const names = [...errorNames(e), ...errorNames(transactionError)];
 	const message = e instanceof Error ? e.message : String(e);
 	if (names.some((n) => n === 'QuotaExceededError') || /quota/i.test(message)) return 'quota';
 	if (names.some((n) => n === 'ConstraintError')) return 'conflict';
@@ -46,13 +76,23 @@ export function classifyError(e: unknown): StorageProblem {
 	return 'unknown';
 }
 
-async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
-	try {
-		return await run();
-	} catch (e) {
-		if (e instanceof StorageError) throw e;
-		const problem = classifyError(e);
-		throw new StorageError(problem, `${what}: ${e instanceof Error ? e.message : String(e)}`, e);
+/** Why the connection closed, when this module knows (it affects what the message advises). */
+type ClosedBy = 'versionchange' | null;
+
+function explain(problem: StorageProblem, closedBy: ClosedBy, e: unknown): string {
+	switch (problem) {
+		case 'quota':
+			return 'this device is out of storage space, so nothing of this was saved. Export your results, then free some space.';
+		case 'closed':
+			return closedBy === 'versionchange'
+				? 'another tab opened a newer version of Fraud Drill, so this tab stopped saving. Reload this page; everything saved before is safe.'
+				: 'the connection to the browser storage is closed. Reload this page; everything saved before is safe.';
+		case 'blocked':
+			return 'another tab with an older version of Fraud Drill is still open. Close the other Fraud Drill tabs, then reload this page.';
+		case 'unavailable':
+			return 'this browser does not allow the app to store data here (a private window, or storage turned off).';
+		default:
+			return e instanceof Error ? e.message : String(e);
 	}
 }
 
@@ -73,16 +113,128 @@ export interface NewAttempt {
 }
 
 export interface StoredAttempt {
-	attempt: AttemptRow;
+	attempt: StoredAttemptRow;
 	events: AttemptEvent[];
+}
+
+/** Which rows to read for a results file. */
+export type RowScope = { kind: 'trainee'; profileId: string } | { kind: 'cohort'; cohort: string } | { kind: 'all' };
+
+export interface Rows {
+	profiles: ProfileRow[];
+	attempts: StoredAttemptRow[];
+	/** Ordered by attempt, then step. */
+	events: EventRow[];
+	scenarios: ScenarioRow[];
+}
+
+/** An attempt from a results file, already verified by replay, with the row to store for it. */
+export interface IncomingAttempt {
+	row: StoredAttemptRow;
+	/** Its whole log, steps 0…n-1 in order. */
+	events: EventRow[];
+}
+
+export interface ImportPlan {
+	profiles: ProfileRow[];
+	attempts: IncomingAttempt[];
+	scenarios: ScenarioRow[];
+}
+
+/**
+ * What happened to one row of an import: `added`; `duplicate` (already here, unchanged);
+ * `older` (this PC has the same attempt with more steps); `extended` (this PC had the first
+ * steps of it, the rest were added); `conflict` (the id is taken by different content).
+ */
+export type ImportDecision = 'added' | 'duplicate' | 'older' | 'extended' | 'conflict';
+
+export interface ImportDecisionRow {
+	id: string;
+	decision: ImportDecision;
+	/** Steps this PC had before (attempts only). */
+	stepsBefore?: number;
+	/** What the id is already taken by (the results module puts it in words). */
+	conflict?: 'different-attempt' | 'different-events' | 'different-scenario';
+}
+
+export interface ImportOutcome {
+	profiles: ImportDecisionRow[];
+	attempts: ImportDecisionRow[];
+	scenarios: ImportDecisionRow[];
 }
 
 export function newId(): string {
 	return crypto.randomUUID();
 }
 
+const sameEvent = (a: AttemptEvent, b: AttemptEvent) => canonicalJson(a) === canonicalJson(b);
+
+function sameAttempt(a: AttemptRow, b: AttemptRow): boolean {
+	return (
+		a.profileId === b.profileId &&
+		a.scenarioId === b.scenarioId &&
+		a.scenarioVersion === b.scenarioVersion &&
+		a.scenarioHash === b.scenarioHash &&
+		a.seed === b.seed
+	);
+}
+
 export class Store {
-	constructor(readonly db: FraudDrillDB = new FraudDrillDB()) {}
+	private closedBy: ClosedBy = null;
+	private readonly versionChangeListeners = new Set<() => void>();
+	private readonly blockedListeners = new Set<() => void>();
+
+	constructor(readonly db: FraudDrillDB = new FraudDrillDB()) {
+		// Another tab is upgrading the schema: step aside and let the page ask for a reload.
+		// Returning false skips Dexie's default, which would quietly reopen the upgraded database
+		// on the next write and keep running this tab's older code against it.
+		db.on('versionchange', () => {
+			this.closedBy = 'versionchange';
+			db.close();
+			for (const listener of this.versionChangeListeners) listener();
+			return false;
+		});
+		db.on('blocked', () => {
+			for (const listener of this.blockedListeners) listener();
+		});
+	}
+
+	/** Called once another tab upgrades the database; this store is closed by then. */
+	onVersionChange(listener: () => void): () => void {
+		this.versionChangeListeners.add(listener);
+		if (this.closedBy === 'versionchange') listener();
+		return () => this.versionChangeListeners.delete(listener);
+	}
+
+	/** Called when this tab's upgrade waits for an older tab that keeps the database open. */
+	onBlocked(listener: () => void): () => void {
+		this.blockedListeners.add(listener);
+		return () => this.blockedListeners.delete(listener);
+	}
+
+	private async guarded<T>(what: string, run: () => Promise<T>, transaction?: () => Transaction | null): Promise<T> {
+		try {
+			return await run();
+		} catch (e) {
+			if (e instanceof StorageError) throw e;
+			const problem = classifyError(e, transaction?.()?.idbtrans?.error);
+			throw new StorageError(problem, `${what}: ${explain(problem, this.closedBy, e)}`, e);
+		}
+	}
+
+	/** A read-write transaction over `tables`: all of `run` is written, or none of it. */
+	private write<T>(what: string, tables: Table[], run: () => Promise<T>): Promise<T> {
+		let transaction: Transaction | null = null;
+		return this.guarded(
+			what,
+			() =>
+				this.db.transaction('rw', tables, () => {
+					transaction = Dexie.currentTransaction;
+					return run();
+				}),
+			() => transaction
+		);
+	}
 
 	createProfile(input: NewProfile): Promise<ProfileRow> {
 		const name = input.name.trim();
@@ -95,24 +247,45 @@ export class Store {
 			cohort: (input.cohort ?? '').trim().slice(0, 40),
 			createdAt: Date.now()
 		};
-		return guarded('Saving the profile failed', async () => {
+		return this.write('Saving the profile failed', [this.db.profiles], async () => {
 			await this.db.profiles.add(row);
 			return row;
 		});
 	}
 
 	listProfiles(): Promise<ProfileRow[]> {
-		return guarded('Reading profiles failed', () => this.db.profiles.orderBy('name').toArray());
+		return this.guarded('Reading profiles failed', async () =>
+			(await this.db.profiles.orderBy('name').toArray()).map(restoreProfile)
+		);
 	}
 
 	getProfile(id: string): Promise<ProfileRow | undefined> {
-		return guarded('Reading the profile failed', () => this.db.profiles.get(id));
+		return this.guarded('Reading the profile failed', async () => {
+			const row = await this.db.profiles.get(id);
+			return row && restoreProfile(row);
+		});
 	}
 
-	startAttempt(input: NewAttempt): Promise<AttemptRow> {
+	/** The cohort codes in use on this PC, sorted, without the empty one. */
+	listCohorts(): Promise<string[]> {
+		return this.guarded('Reading cohorts failed', async () =>
+			((await this.db.profiles.orderBy('cohort').uniqueKeys()) as string[]).filter((c) => c !== '')
+		);
+	}
+
+	startAttempt(input: NewAttempt): Promise<StoredAttemptRow> {
 		const now = Date.now();
-		const row: AttemptRow = { ...input, id: newId(), status: 'active', startedAt: now, updatedAt: now, summary: null };
-		return guarded('Starting the attempt failed', async () => {
+		const row: StoredAttemptRow = {
+			...input,
+			id: newId(),
+			status: 'active',
+			startedAt: now,
+			updatedAt: now,
+			summary: null,
+			origin: 'local',
+			verification: null
+		};
+		return this.write('Starting the attempt failed', [this.db.attempts], async () => {
 			await this.db.attempts.add(row);
 			return row;
 		});
@@ -120,12 +293,15 @@ export class Store {
 
 	/** The attempt and its events in order, or undefined if there is no such attempt. */
 	loadAttempt(id: string): Promise<StoredAttempt | undefined> {
-		return guarded('Reading the attempt failed', () =>
+		return this.guarded('Reading the attempt failed', () =>
 			this.db.transaction('r', this.db.attempts, this.db.events, async () => {
 				const attempt = await this.db.attempts.get(id);
 				if (!attempt) return undefined;
 				const rows = await this.db.events.where('[attemptId+seq]').between([id, 0], [id, Infinity]).toArray();
-				return { attempt, events: rows.map((r) => r.event) };
+				return {
+					attempt: restoreAttempt(attempt),
+					events: rows.map((r) => r.event)
+				};
 			})
 		);
 	}
@@ -136,23 +312,155 @@ export class Store {
 	 */
 	appendEvent(attemptId: string, seq: number, event: AttemptEvent): Promise<void> {
 		const row: EventRow = { attemptId, seq, event, at: Date.now() };
-		return guarded('Saving your last step failed', () =>
-			this.db.transaction('rw', this.db.events, this.db.attempts, async () => {
-				await this.db.events.add(row);
-				await this.db.attempts.update(attemptId, { updatedAt: row.at });
+		return this.write('Saving your last step failed', [this.db.events, this.db.attempts], async () => {
+			await this.db.events.add(row);
+			await this.db.attempts.update(attemptId, { updatedAt: row.at });
+		});
+	}
+
+	finishAttempt(id: string, summary: AttemptSummary): Promise<void> {
+		return this.write('Saving the result failed', [this.db.attempts], async () => {
+			await this.db.attempts.update(id, {
+				status: 'finished',
+				summary,
+				updatedAt: Date.now()
+			});
+		});
+	}
+
+	attemptsOf(profileId: string): Promise<StoredAttemptRow[]> {
+		return this.guarded('Reading attempts failed', async () =>
+			(await this.db.attempts.where('profileId').equals(profileId).reverse().sortBy('startedAt')).map(restoreAttempt)
+		);
+	}
+
+	/** Finished and active attempts of every trainee on this PC, newest first. */
+	listAttempts(): Promise<StoredAttemptRow[]> {
+		return this.guarded('Reading attempts failed', async () =>
+			(await this.db.attempts.orderBy('startedAt').reverse().toArray()).map(restoreAttempt)
+		);
+	}
+
+	/** One consistent read of the rows a results file holds (scenarios only when asked: backups). */
+	readRows(scope: RowScope, withScenarios = false): Promise<Rows> {
+		const { profiles, attempts, events, scenarios } = this.db;
+		return this.guarded('Reading the results failed', () =>
+			this.db.transaction('r', [profiles, attempts, events, scenarios], async () => {
+				const profileRows =
+					scope.kind === 'trainee'
+						? await profiles.where('id').equals(scope.profileId).toArray()
+						: scope.kind === 'cohort'
+							? await profiles.where('cohort').equals(scope.cohort).toArray()
+							: await profiles.toArray();
+				const attemptRows =
+					scope.kind === 'all'
+						? await attempts.toArray()
+						: await attempts
+								.where('profileId')
+								.anyOf(profileRows.map((p) => p.id))
+								.toArray();
+				attemptRows.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
+				const eventRows: EventRow[] = [];
+				for (const a of attemptRows)
+					eventRows.push(...(await events.where('[attemptId+seq]').between([a.id, 0], [a.id, Infinity]).toArray()));
+				return {
+					profiles: profileRows.map(restoreProfile).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
+					attempts: attemptRows.map(restoreAttempt),
+					events: eventRows,
+					scenarios: withScenarios ? await scenarios.toArray() : []
+				};
 			})
 		);
 	}
 
-	finishAttempt(id: string, summary: AttemptSummary): Promise<void> {
-		return guarded('Saving the result failed', async () => {
-			await this.db.attempts.update(id, { status: 'finished', summary, updatedAt: Date.now() });
-		});
-	}
+	/**
+	 * Adds what a results file holds, in one transaction: all of it is decided and written, or
+	 * (on any failure) nothing is. A profile or attempt already here is left as it is.
+	 */
+	importRows(plan: ImportPlan): Promise<ImportOutcome> {
+		const { profiles, attempts, events, scenarios } = this.db;
+		return this.write('Importing the results failed', [profiles, attempts, events, scenarios], async () => {
+			const outcome: ImportOutcome = {
+				profiles: [],
+				attempts: [],
+				scenarios: []
+			};
 
-	attemptsOf(profileId: string): Promise<AttemptRow[]> {
-		return guarded('Reading attempts failed', () =>
-			this.db.attempts.where('profileId').equals(profileId).reverse().sortBy('startedAt')
-		);
+			const knownProfiles = await profiles.bulkGet(plan.profiles.map((p) => p.id));
+			const newProfiles = plan.profiles.filter((_, i) => !knownProfiles[i]);
+			plan.profiles.forEach((p, i) =>
+				outcome.profiles.push({
+					id: p.id,
+					decision: knownProfiles[i] ? 'duplicate' : 'added'
+				})
+			);
+			await profiles.bulkAdd(newProfiles);
+
+			const knownScenarios = await scenarios.bulkGet(plan.scenarios.map((s): [string, number] => [s.id, s.version]));
+			const newScenarios: ScenarioRow[] = [];
+			plan.scenarios.forEach((s, i) => {
+				const known = knownScenarios[i];
+				if (!known) newScenarios.push(s);
+				const decision: ImportDecision = !known ? 'added' : known.hash === s.hash ? 'duplicate' : 'conflict';
+				outcome.scenarios.push({
+					id: `${s.id}@${s.version}`,
+					decision,
+					...(decision === 'conflict' ? { conflict: 'different-scenario' as const } : {})
+				});
+			});
+			await scenarios.bulkAdd(newScenarios);
+
+			const ids = plan.attempts.map((a) => a.row.id);
+			const knownAttempts = await attempts.bulkGet(ids);
+			const knownEvents = new Map<string, EventRow[]>();
+			for (const row of await events.where('attemptId').anyOf(ids).toArray()) {
+				const list = knownEvents.get(row.attemptId) ?? [];
+				list.push(row);
+				knownEvents.set(row.attemptId, list);
+			}
+			const rowsToPut: StoredAttemptRow[] = [];
+			const eventsToAdd: EventRow[] = [];
+			plan.attempts.forEach((incoming, i) => {
+				const known = knownAttempts[i];
+				const had = (knownEvents.get(incoming.row.id) ?? []).sort((a, b) => a.seq - b.seq);
+				const id = incoming.row.id;
+				if (!known && had.length === 0) {
+					rowsToPut.push(incoming.row);
+					eventsToAdd.push(...incoming.events);
+					outcome.attempts.push({ id, decision: 'added' });
+					return;
+				}
+				if (!known || !sameAttempt(portableAttempt(restoreAttempt(known)), incoming.row)) {
+					outcome.attempts.push({
+						id,
+						decision: 'conflict',
+						conflict: 'different-attempt'
+					});
+					return;
+				}
+				const bring = incoming.events;
+				let common = 0;
+				while (common < had.length && common < bring.length && sameEvent(had[common]!.event, bring[common]!.event))
+					common++;
+				const stepsBefore = had.length;
+				if (common === had.length && common === bring.length)
+					outcome.attempts.push({ id, decision: 'duplicate', stepsBefore });
+				else if (common === bring.length) outcome.attempts.push({ id, decision: 'older', stepsBefore });
+				else if (common === had.length) {
+					rowsToPut.push(incoming.row);
+					eventsToAdd.push(...bring.slice(common));
+					outcome.attempts.push({ id, decision: 'extended', stepsBefore });
+				} else
+					outcome.attempts.push({
+						id,
+						decision: 'conflict',
+						conflict: 'different-events',
+						stepsBefore
+					});
+			});
+			await attempts.bulkPut(rowsToPut);
+			await events.bulkAdd(eventsToAdd);
+			return outcome;
+		});
 	}
 }
