@@ -10,6 +10,9 @@ export const chromiumArgs = [
 	'--disable-dev-shm-usage'
 ];
 
+/** FD_PORT (with FD_KIT_DIR for the build it serves) lets a second test run use its own port. */
+const port = Number(process.env.FD_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 90_000,
@@ -19,15 +22,15 @@ export default defineConfig({
 	retries: 0,
 	reporter: [['list']],
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		viewport: { width: 1366, height: 768 },
 		launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
 		trace: 'off'
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } } }],
 	webServer: {
-		command: 'npx vite preview --port 4173 --strictPort',
-		url: 'http://localhost:4173',
+		command: `npx vite preview --port ${port} --strictPort`,
+		url: `http://localhost:${port}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000
 	}

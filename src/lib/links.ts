@@ -1,8 +1,19 @@
-/** Links that carry an attempt id (query strings keep one prerendered page per scenario). */
+/**
+ * Links that carry a query string (one prerendered page serves every attempt). Pages are folders
+ * (trailingSlash: 'always'), so every path ends in a slash before its query.
+ */
 import { resolve } from '$app/paths';
 
+const slash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
+const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
+
 export const playUrl = (scenario: string, attempt: string) =>
-	`${resolve('/play/[scenario]', { scenario })}?attempt=${encodeURIComponent(attempt)}`;
+	`${slash(resolve('/play/[scenario]', { scenario }))}?${query({ attempt })}`;
 
 export const debriefUrl = (scenario: string, attempt: string) =>
-	`${resolve('/debrief/[scenario]', { scenario })}?attempt=${encodeURIComponent(attempt)}`;
+	`${slash(resolve('/debrief/[scenario]', { scenario }))}?${query({ attempt })}`;
+
+export const trainerAttemptUrl = (id: string) => `${slash(resolve('/trainer/attempt'))}?${query({ id })}`;
+
+export const trainerReportUrl = (cohort: string, mode: string) =>
+	`${slash(resolve('/trainer/report'))}?${query({ cohort, mode })}`;

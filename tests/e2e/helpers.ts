@@ -3,12 +3,17 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { checkScenarioFile } from '../../src/lib/library/check';
 import { indexScenario, type AttemptEvent } from '../../src/lib/scenario/compile';
 import type { Language, Scenario } from '../../src/lib/scenario/schema';
-import type { Path } from '../../src/lib/scenario/analyse';
+import type { Path, ScoringFacts } from '../../src/lib/scenario/analyse';
+import { canonicalJson } from '../../src/lib/scenario/hash';
+import { createHash } from 'node:crypto';
 
 interface Entry {
 	file: string;
 	scenario: Scenario;
+	/** Content hash of the document, as the app computes it for built-in scenarios. */
+	hash: string;
 	analysis: { best: Path; naive: Path; worst: Path };
+	scoring: ScoringFacts;
 }
 
 /**
@@ -23,13 +28,21 @@ function loadEntries(): Entry[] {
 	const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
 	if (existsSync(CACHE) && statSync(CACHE).mtimeMs > newest) {
 		const cached: Entry[] = JSON.parse(readFileSync(CACHE, 'utf8'));
-		if (cached.map((e) => e.file).join() === files.join()) return cached;
+		if (cached.map((e) => e.file).join() === files.join() && cached.every((e) => e.hash)) return cached;
 	}
 	const entries = files.map((file) => {
-		const report = checkScenarioFile(file, readFileSync(`scenarios/${file}`, 'utf8'));
+		const raw = readFileSync(`scenarios/${file}`, 'utf8');
+		const report = checkScenarioFile(file, raw);
 		if (!report.scenario || !report.analysis) throw new Error(report.problems.join('\n'));
-		const { best, naive, worst } = report.analysis;
-		return { file, scenario: report.scenario, analysis: { best, naive, worst } };
+		const { best, naive, worst, maxPoints } = report.analysis;
+		const hash = createHash('sha256').update(canonicalJson(JSON.parse(raw))).digest('hex');
+		return {
+			file,
+			scenario: report.scenario,
+			hash,
+			analysis: { best, naive, worst },
+			scoring: { maxPoints, best: best.choices }
+		};
 	});
 	mkdirSync('tests/e2e/.cache', { recursive: true });
 	writeFileSync(CACHE, JSON.stringify(entries));
@@ -39,6 +52,7 @@ function loadEntries(): Entry[] {
 const entries = loadEntries();
 
 export const scenarioFiles = entries.map((e) => e.file);
+export const allEntries = entries;
 
 export function loadScenario(file: string): Entry {
 	const entry = entries.find((e) => e.file === file);
@@ -90,19 +104,61 @@ export async function markVisibleRedFlags(page: Page, scenario: Scenario, done: 
 	return marked;
 }
 
-/** Plays a path of the graph check in the browser: decisions by click, waits by the page clock. */
-export async function playPath(page: Page, scenario: Scenario, path: Path, opts: { markFlags: boolean }) {
-	const found = new Set<string>();
-	for (const event of path.events as AttemptEvent[]) {
+/**
+ * Plays a path of the graph check in the browser: decisions by click, waits by running the page's
+ * clock until the next decision is offered (the attempt's seed may draw a later timer time than the
+ * earliest one the check used).
+ */
+export async function playPath(
+	page: Page,
+	scenario: Scenario,
+	path: Path,
+	opts: { markFlags: boolean; from?: number; found?: Set<string> }
+) {
+	const found = opts.found ?? new Set<string>();
+	const events = path.events as AttemptEvent[];
+	for (let i = opts.from ?? 0; i < events.length; i++) {
+		const event = events[i]!;
 		if (opts.markFlags) await markVisibleRedFlags(page, scenario, found);
 		if (event.type === 'trainee.choose') {
 			const button = page.locator(`[data-action="${event.action}"]`);
+			await waitFor(page, () => button.count());
 			await expect(button).toBeEnabled();
 			await button.click();
 			await expect(button).toHaveCount(0);
 		} else if (event.type === 'clock.tick') {
-			await page.clock.runFor(event.seconds * 1000 + 500);
+			const next = events.slice(i + 1).find((e) => e.type === 'trainee.choose');
+			await page.clock.runFor(event.seconds * 1000);
+			await waitFor(page, () =>
+				next ? page.locator(`[data-action="${next.action}"]`).count() : page.locator('.ended').count()
+			);
 		}
 	}
 	return found;
+}
+
+/**
+ * Waits for something to be on screen: first for the page to catch up, then by letting simulated
+ * time run (5 s at a time, up to 30 min), as a trainee who waits would.
+ */
+async function waitFor(page: Page, present: () => Promise<number>) {
+	const shown = async (timeout: number) => {
+		try {
+			await expect.poll(present, { timeout }).toBeGreaterThan(0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	if (await shown(2000)) return;
+	for (let waited = 0; waited < 1800; waited += 5) {
+		await page.clock.runFor(5000);
+		if (await shown(300)) return;
+	}
+}
+
+/** The path that ends badly: the naive trainee's, or the worst one where naive still ends well. */
+export function badPath(analysis: Entry['analysis'], scenario: Scenario): Path {
+	const good = (p: Path) => ['fraud-stopped', 'honest-served'].includes(scenario.endings.find((e) => e.id === p.ending)!.outcome);
+	return good(analysis.naive) ? analysis.worst : analysis.naive;
 }

@@ -165,7 +165,16 @@ export function portableAttempt(row: StoredAttemptRow): AttemptRow {
 	};
 }
 
+/** A trainer's cohort: a code trainees enter in their profile, and the scenarios assigned to it. */
+export interface CohortRow {
+	code: string;
+	name: string;
+	scenarioIds: string[];
+	createdAt: number;
+}
+
 export class FraudDrillDB extends Dexie {
+	cohorts!: EntityTable<CohortRow, 'code'>;
 	profiles!: EntityTable<ProfileRow, 'id'>;
 	attempts!: EntityTable<StoredAttemptRow, 'id'>;
 	events!: Dexie.Table<EventRow, [string, number]>;
@@ -179,10 +188,12 @@ export class FraudDrillDB extends Dexie {
 			events: '[attemptId+seq], attemptId',
 			scenarios: '[id+version], id'
 		});
-		// v2: attempts know whether they were played here or imported, and how an import verified.
+		// v2: attempts know whether they were played here or imported, and how an import verified;
+		// trainers define cohorts.
 		this.version(2)
 			.stores({
-				attempts: 'id, profileId, scenarioId, [profileId+scenarioId], startedAt, origin'
+				attempts: 'id, profileId, scenarioId, [profileId+scenarioId], startedAt, origin',
+				cohorts: 'code'
 			})
 			.upgrade((tx) =>
 				tx

@@ -123,3 +123,15 @@ describe('reading rows for a results file', () => {
 		expect(await store.listAttempts()).toHaveLength(3);
 	});
 });
+
+describe('cohorts', () => {
+	it('are saved by code, keep their creation time and assigned scenarios once each', async () => {
+		const store = new Store(new FraudDrillDB(`cohort-${Date.now()}`));
+		const first = await store.saveCohort({ code: ' 2026-HZ-01 ', name: '杭州分行柜员班', scenarioIds: ['a', 'b', 'a'] });
+		expect(first).toMatchObject({ code: '2026-HZ-01', scenarioIds: ['a', 'b'] });
+		const again = await store.saveCohort({ code: '2026-HZ-01', name: '', scenarioIds: ['c'] });
+		expect(again).toMatchObject({ name: '2026-HZ-01', scenarioIds: ['c'], createdAt: first.createdAt });
+		expect(await store.cohortDefinitions()).toHaveLength(1);
+		await expect(store.saveCohort({ code: '  ', name: 'x', scenarioIds: [] })).rejects.toThrow(/code/);
+	});
+});

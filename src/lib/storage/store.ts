@@ -11,6 +11,7 @@ import {
 	restoreAttempt,
 	restoreProfile,
 	type AttemptMode,
+	type CohortRow,
 	type AttemptRow,
 	type AttemptSummary,
 	type EventRow,
@@ -463,4 +464,26 @@ export class Store {
 			return outcome;
 		});
 	}
+
+	/** Cohorts the trainer has defined, by code. */
+	cohortDefinitions(): Promise<CohortRow[]> {
+		return this.guarded('Reading cohorts failed', () => this.db.cohorts.orderBy('code').toArray());
+	}
+
+	saveCohort(input: { code: string; name: string; scenarioIds: string[] }): Promise<CohortRow> {
+		const code = input.code.trim().slice(0, 40);
+		if (!code) return Promise.reject(new Error('A cohort needs a code.'));
+		return this.write('Saving the cohort failed', [this.db.cohorts], async () => {
+			const existing = await this.db.cohorts.get(code);
+			const row: CohortRow = {
+				code,
+				name: input.name.trim().slice(0, 80) || code,
+				scenarioIds: [...new Set(input.scenarioIds)],
+				createdAt: existing?.createdAt ?? Date.now()
+			};
+			await this.db.cohorts.put(row);
+			return row;
+		});
+	}
+
 }

@@ -1,0 +1,201 @@
+/**
+ * One flat record per attempt, derived by replaying its event log: the only input the cohort
+ * aggregations and the CSV exports read. A stored summary is never trusted; it is only compared.
+ * The log is replayed with the pure stepper `advance`, which a test holds equal to the compiled
+ * machine at every step and which is ~50× faster: 5,000 attempts replay in seconds, not minutes.
+ * The row shapes are declared structurally here (the pure core does not import storage), so
+ * `ProfileRow`, `AttemptRow` and `EventRow` from the database fit them as they are.
+ */
+import type { ScoringFacts } from '../scenario/analyse';
+import { advance, indexScenario, startContext, type AttemptContext, type AttemptEvent } from '../scenario/compile';
+import {
+	COMPETENCIES,
+	type Competency,
+	type Outcome,
+	type Scenario,
+	type ScamType,
+	type Verdict
+} from '../scenario/schema';
+import { resolveSetup } from '../attempt/setup';
+import { scoreAttempt } from '../attempt/score';
+
+export type AttemptMode = 'practice' | 'assessment';
+
+/** What a record needs of a trainee profile (a `ProfileRow` fits). */
+export interface TraineeInfo {
+	id: string;
+	name: string;
+	employeeNo: string;
+	branch: string;
+	cohort: string;
+}
+
+/** What a record needs of an attempt row (an `AttemptRow` fits). */
+export interface AttemptInfo {
+	id: string;
+	scenarioId: string;
+	scenarioVersion: number;
+	seed: number;
+	mode: AttemptMode;
+	startedAt: number;
+	summary: { overall: number; passed: boolean; outcome: Outcome | null; ending: string | null } | null;
+}
+
+/** A stored event row (an `EventRow` fits). */
+export interface LoggedEvent {
+	seq: number;
+	event: AttemptEvent;
+	at: number;
+}
+
+export interface RedFlagRecord {
+	clue: string;
+	/** The clue appeared during the attempt. */
+	shown: boolean;
+	found: boolean;
+	/** Simulated seconds from its first appearance to the trainee's mark; null if not found. */
+	timeToMark: number | null;
+}
+
+export interface DecisionRecord {
+	beat: string;
+	action: string;
+	verdict: Verdict;
+	/** Simulated seconds since the start when the choice was made. */
+	at: number;
+}
+
+export interface AttemptRecord {
+	attemptId: string;
+	seed: number;
+	traineeId: string;
+	traineeName: string;
+	employeeNo: string;
+	branch: string;
+	cohort: string;
+	scenarioId: string;
+	scenarioVersion: number;
+	scamType: ScamType;
+	audience: Scenario['meta']['audience'];
+	mode: AttemptMode;
+	/** Wall-clock milliseconds (epoch). */
+	startedAt: number;
+	finished: boolean;
+	outcome: Outcome | null;
+	ending: string | null;
+	overall: number;
+	passed: boolean;
+	/** 0–100 per competency, or null where the scenario does not assess it. */
+	competencies: Record<Competency, number | null>;
+	moneyProtected: number;
+	moneyLost: number;
+	redFlags: RedFlagRecord[];
+	falseAlarms: number;
+	decisions: DecisionRecord[];
+	/** Simulated seconds of the first decision that earned intervene points; null if none did. */
+	firstInterventionAt: number | null;
+	/** Simulated seconds from the start to the end (or to the last event, if unfinished). */
+	durationSeconds: number;
+	/** Events the machine ignored (a clean log has none). */
+	ignoredEvents: number;
+	/** Whether the stored summary agrees with the replay; null when none was stored. */
+	summaryAgrees: boolean | null;
+}
+
+const isRow = (e: LoggedEvent | AttemptEvent): e is LoggedEvent => 'seq' in e && 'event' in e;
+
+/** The events in log order: stored rows sorted by `seq`, bare events as given. */
+export function eventsOf(events: readonly LoggedEvent[] | readonly AttemptEvent[]): AttemptEvent[] {
+	const list: readonly (LoggedEvent | AttemptEvent)[] = events;
+	if (!list.length || !isRow(list[0]!)) return list as AttemptEvent[];
+	return [...(list as LoggedEvent[])].sort((a, b) => a.seq - b.seq).map((r) => r.event);
+}
+
+/** The context after the log, as `replay` derives it, and how many events changed anything. */
+export function replayContext(
+	scenario: Scenario,
+	seed: number,
+	events: readonly AttemptEvent[]
+): { context: AttemptContext; applied: number } {
+	const ix = indexScenario(scenario);
+	let context = startContext(scenario, resolveSetup(scenario, seed));
+	let applied = 0;
+	for (const event of events) {
+		const next = advance(ix, context, event);
+		if (next !== context) applied++;
+		context = next;
+	}
+	return { context, applied };
+}
+
+export function deriveRecord(
+	scenario: Scenario,
+	facts: ScoringFacts,
+	profile: TraineeInfo,
+	attempt: AttemptInfo,
+	events: readonly LoggedEvent[] | readonly AttemptEvent[]
+): AttemptRecord {
+	if (attempt.scenarioId !== scenario.id || attempt.scenarioVersion !== scenario.version)
+		throw new Error(
+			`Attempt ${attempt.id} was played on scenario "${attempt.scenarioId}" version ${attempt.scenarioVersion}, ` +
+				`not "${scenario.id}" version ${scenario.version}.`
+		);
+	const log = eventsOf(events);
+	const { context, applied } = replayContext(scenario, attempt.seed, log);
+	const score = scoreAttempt(scenario, context, facts.maxPoints);
+
+	const { actions } = indexScenario(scenario);
+	const decisions: DecisionRecord[] = [];
+	let firstInterventionAt: number | null = null;
+	for (const entry of context.log) {
+		if (entry.kind !== 'choice') continue;
+		const action = actions.get(`${entry.beat}/${entry.action}`)!;
+		decisions.push({ beat: entry.beat, action: entry.action, verdict: action.verdict, at: entry.at });
+		if (firstInterventionAt === null && (action.effects.points?.intervene ?? 0) > 0) firstInterventionAt = entry.at;
+	}
+
+	const summary = attempt.summary;
+	return {
+		attemptId: attempt.id,
+		seed: attempt.seed,
+		traineeId: profile.id,
+		traineeName: profile.name,
+		employeeNo: profile.employeeNo,
+		branch: profile.branch,
+		cohort: profile.cohort,
+		scenarioId: scenario.id,
+		scenarioVersion: scenario.version,
+		scamType: scenario.meta.scamType,
+		audience: scenario.meta.audience,
+		mode: attempt.mode,
+		startedAt: attempt.startedAt,
+		finished: score.finished,
+		outcome: score.outcome,
+		ending: score.ending,
+		overall: score.overall,
+		passed: score.passed,
+		competencies: Object.fromEntries(COMPETENCIES.map((k) => [k, score.competencies[k].percent])) as Record<
+			Competency,
+			number | null
+		>,
+		moneyProtected: score.money.protected,
+		moneyLost: score.money.lost,
+		redFlags: score.redFlags.map((r) => ({
+			clue: r.clue.id,
+			shown: r.appearedAt !== null,
+			found: r.markedAt !== null,
+			timeToMark: r.markedAt !== null ? Math.max(0, r.markedAt - (r.appearedAt ?? r.markedAt)) : null
+		})),
+		falseAlarms: score.falseAlarms.length,
+		decisions,
+		firstInterventionAt,
+		durationSeconds: score.duration,
+		ignoredEvents: log.length - applied,
+		summaryAgrees: summary
+			? summary.overall === score.overall &&
+				summary.passed === score.passed &&
+				summary.outcome === score.outcome &&
+				summary.ending === score.ending
+			: null
+	};
+}

@@ -1,0 +1,125 @@
+/**
+ * The trainer's afternoon: import a generated cohort's results file, read the dashboard (checked
+ * against the same analytics computed here from the known data), export CSV, print the report.
+ */
+import { expect, test } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateCohort } from '../fixtures/cohort';
+import { deriveRecord } from '../../src/lib/analytics/records';
+import { analyseCohort } from '../../src/lib/analytics/cohort';
+import { attemptsCsv } from '../../src/lib/analytics/csv';
+import { COMPETENCIES } from '../../src/lib/scenario/schema';
+import { allEntries, prepare } from './helpers';
+
+const chosen = allEntries.filter((e) =>
+	['fake-police-safe-account.json', 'honest-house-purchase.json', 'boss-qq-group.json'].includes(e.file)
+);
+const cohort = generateCohort({
+	trainees: 14,
+	scenarios: chosen.map((e) => e.scenario),
+	seed: 20261121,
+	facts: Object.fromEntries(chosen.map((e) => [e.scenario.id, e.scoring])),
+	hashes: Object.fromEntries(chosen.map((e) => [e.scenario.id, e.hash]))
+});
+const bundle = {
+	format: 'fraud-drill-results',
+	formatVersion: 1,
+	appVersion: '0.1.0',
+	exportedAt: new Date('2026-11-20T08:00:00Z').toISOString(),
+	scope: { kind: 'all' },
+	profiles: cohort.profiles,
+	attempts: cohort.attempts,
+	events: cohort.events
+};
+const profiles = new Map(cohort.profiles.map((p) => [p.id, p]));
+const records = cohort.attempts.map((a) => {
+	const entry = chosen.find((e) => e.scenario.id === a.scenarioId)!;
+	return deriveRecord(entry.scenario, entry.scoring, profiles.get(a.profileId)!, a, cohort.events.filter((e) => e.attemptId === a.id));
+});
+const expected = analyseCohort(records);
+
+test('a trainer imports a cohort and sees the right figures, CSV and print view', async ({ page }, info) => {
+	await prepare(page, 'zh');
+	mkdirSync(info.outputDir, { recursive: true });
+	const file = info.outputPath('cohort-results.json');
+	writeFileSync(file, JSON.stringify(bundle));
+
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN 码').fill('2468');
+	await page.getByRole('button', { name: '设置并进入' }).click();
+	await page.locator('input[type=file]').setInputFiles(file);
+	await expect(page.getByTestId('summary-attempts')).toHaveText(String(expected.summary.attempts));
+	await expect(page.getByTestId('summary-trainees')).toHaveText(String(expected.summary.trainees));
+	await expect(page.getByTestId('summary-mean')).toHaveText(String(Math.round(expected.summary.meanScore!)));
+
+	// Chart values are the analytics of the known data.
+	for (const c of expected.competencies) {
+		if (c.mean === null) continue;
+		const bar = page.locator(`[data-chart="competency-profile"] [data-competency="${c.competency}"][data-value]`).first();
+		expect(Number(await bar.getAttribute('data-value'))).toBeCloseTo(c.mean, 5);
+	}
+	expect(expected.competencies.map((c) => c.competency)).toEqual([...COMPETENCIES]);
+	const cells = page.locator('[data-chart="miss-heatmap"] [data-clue][data-value]');
+	expect(await cells.count()).toBeGreaterThan(0);
+	for (const cell of expected.missRates.cells.slice(0, 5)) {
+		const el = page.locator(`[data-chart="miss-heatmap"] [data-clue="${cell.clue}"][data-scenario="${cell.scenarioId}"][data-value]`).first();
+		expect(Number(await el.getAttribute('data-value'))).toBeCloseTo(cell.rate!, 5);
+	}
+	await page.screenshot({ path: info.outputPath('dashboard-zh.png'), fullPage: true });
+
+	// CSV: UTF-8 with BOM, the same rows as computed from the known data, Chinese intact.
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-attempts').click()]);
+	const bytes = readFileSync((await download.path())!);
+	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	const text = bytes.toString('utf8').slice(1);
+	const want = attemptsCsv(records, 'zh', chosen.map((e) => e.scenario)).slice(1);
+	const lines = (s: string) => s.split('\r\n').filter(Boolean);
+	expect(lines(text)[0]).toBe(lines(want)[0]);
+	expect(lines(text).slice(1).sort()).toEqual(lines(want).slice(1).sort());
+	expect(text).toContain(cohort.profiles[0]!.name);
+	expect(text).toMatch(/[\u4e00-\u9fff]/);
+
+	// Importing the same file again changes nothing.
+	await page.locator('input[type=file]').setInputFiles(file);
+	await expect(page.getByTestId('summary-attempts')).toHaveText(String(expected.summary.attempts));
+
+	// The printable report.
+	await page.goto('/trainer/report/?cohort=&mode=all');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('培训班报告');
+	await expect(page.locator('.roster tbody tr')).toHaveCount(expected.roster.length);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.toolbar')).toBeHidden();
+	await page.screenshot({ path: info.outputPath('report-print.png'), fullPage: true });
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+});
+
+test('a drill-down replays an attempt step by step, read-only', async ({ page }, info) => {
+	await prepare(page, 'en');
+	const file = info.outputPath('cohort-results.json');
+	mkdirSync(info.outputDir, { recursive: true });
+	writeFileSync(file, JSON.stringify(bundle));
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN').fill('13579');
+	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	await page.locator('input[type=file]').setInputFiles(file);
+	await expect(page.getByTestId('summary-attempts')).toHaveText(String(expected.summary.attempts));
+
+	const first = cohort.profiles[0]!;
+	await page.getByRole('button', { name: first.name, exact: true }).click();
+	await page.getByRole('link', { name: 'Replay' }).first().click();
+	await page.waitForURL(/\/trainer\/attempt\//);
+	const scrubber = page.getByRole('slider', { name: 'Replay position' });
+	await expect(scrubber).toBeVisible();
+	const max = Number(await scrubber.getAttribute('max'));
+	expect(max).toBeGreaterThan(3);
+	await expect(page.getByTestId('replay-step')).toHaveText(`Step ${max} of ${max}`);
+	await scrubber.fill('0');
+	await expect(page.getByTestId('replay-step')).toHaveText(`Step 0 of ${max}`);
+	await page.getByRole('button', { name: 'Forward' }).click();
+	await expect(page.getByTestId('replay-step')).toHaveText(`Step 1 of ${max}`);
+	// Read-only: no decision buttons, flag buttons disabled.
+	await expect(page.locator('[data-action]')).toHaveCount(0);
+	for (const flag of await page.locator('[data-flag]').all()) await expect(flag).toBeDisabled();
+	await page.screenshot({ path: info.outputPath('replay-en.png') });
+});
