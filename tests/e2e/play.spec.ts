@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createProfile, loadScenario, playPath, prepare, startScenario } from './helpers';
 
 const { scenario, analysis } = loadScenario('fake-police-safe-account.json');

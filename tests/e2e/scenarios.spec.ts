@@ -3,7 +3,7 @@
  * to its best ending, once as a trainee who does what the customer asks, to a bad ending.
  * Languages alternate, so both are played across the suite.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { GOOD_OUTCOMES } from '../../src/lib/scenario/schema';
 import { badPath, createProfile, loadScenario, playPath, prepare, scenarioFiles, startScenario } from './helpers';
 

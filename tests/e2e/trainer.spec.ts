@@ -2,7 +2,7 @@
  * The trainer's afternoon: import a generated cohort's results file, read the dashboard (checked
  * against the same analytics computed here from the known data), export CSV, print the report.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateCohort } from '../fixtures/cohort';
 import { deriveRecord } from '../../src/lib/analytics/records';

@@ -1,6 +1,9 @@
 /** UI strings. `en` must have every key of `zh` (the type check enforces it). */
 const zh = {
 	appName: '反诈演练',
+	updateAvailable: '新版本已就绪。',
+	updateNow: '立即更新',
+	updateAfterScenario: '新版本已就绪，将在本场景结束后更新。',
 	trainerArea: '培训师区域',
 	pinCreate: '第一次进入：请设置一个 4–8 位数字的本机 PIN 码。',
 	pinEnter: '请输入本机培训师 PIN 码。',
@@ -315,6 +318,9 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
 	appName: 'Fraud Drill',
+	updateAvailable: 'A new version is ready.',
+	updateNow: 'Update now',
+	updateAfterScenario: 'A new version is ready; it will update after this scenario.',
 	trainerArea: 'Trainer area',
 	pinCreate: 'First visit: set a local PIN of 4–8 digits.',
 	pinEnter: "Enter this PC's trainer PIN.",
