@@ -1,6 +1,9 @@
 /** UI strings. `en` must have every key of `zh` (the type check enforces it). */
 const zh = {
 	appName: '反诈演练',
+	myAttempts: '训练记录',
+	noAttemptsYet: '还没有训练记录。',
+	noProfileYet: '请先在首页选择或创建你的学员档案。',
 	updateAvailable: '新版本已就绪。',
 	updateNow: '立即更新',
 	updateAfterScenario: '新版本已就绪，将在本场景结束后更新。',
@@ -318,6 +321,9 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
 	appName: 'Fraud Drill',
+	myAttempts: 'Attempts',
+	noAttemptsYet: 'No attempts yet.',
+	noProfileYet: 'First pick or create your trainee profile on the home page.',
 	updateAvailable: 'A new version is ready.',
 	updateNow: 'Update now',
 	updateAfterScenario: 'A new version is ready; it will update after this scenario.',

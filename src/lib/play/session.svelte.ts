@@ -10,6 +10,7 @@ import { replay, step, type Replayed } from '$lib/attempt/replay';
 import { scoreAttempt } from '$lib/attempt/score';
 import type { AttemptRow } from '$lib/storage/db';
 import { StorageError, type Store } from '$lib/storage/store';
+import { requestPersistentStorage } from '$lib/storage/persistence';
 
 /** Longest stretch of simulated time between two saved ticks (bounds what a crash can lose). */
 export const HEARTBEAT_SECONDS = 15;
@@ -44,6 +45,14 @@ export class PlaySession {
 		this.state = replay(scenario, attempt.seed, events);
 		this.seq = events.length;
 		this.now = this.context.time;
+		// Another tab upgraded the database: this one stops writing and asks for a reload.
+		store.onVersionChange(() => {
+			this.stop();
+			this.error = new StorageError(
+				'blocked',
+				'the app was updated in another tab. Reload this page to carry on; every step so far is saved.'
+			);
+		});
 	}
 
 	get context() {
@@ -111,7 +120,9 @@ export class PlaySession {
 			const next = step(this.scenario, this.state, event);
 			if (next.snapshot === this.state.snapshot) return false;
 			try {
+				const writing = performance.now();
 				await this.store.appendEvent(this.attempt.id, this.seq, event);
+				performance.measure('fd:event-write', { start: writing });
 			} catch (e) {
 				this.error = e instanceof StorageError ? e : new StorageError('unknown', String(e), e);
 				this.stop();
@@ -167,6 +178,8 @@ export class PlaySession {
 				outcome: score.outcome,
 				ending: score.ending
 			});
+			// Results now exist that would hurt to lose: ask the browser not to evict them.
+			await requestPersistentStorage();
 		} catch (e) {
 			this.error = e instanceof StorageError ? e : new StorageError('unknown', String(e), e);
 		}
