@@ -89,7 +89,14 @@ const id = z
 	.string()
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens, like "call-110"');
 const varName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be letters and digits, like "amount"');
-const nonEmpty = z.string().trim().min(1, 'is empty');
+/** Control characters (other than tab and newline) and bidi overrides can hide or reorder text. */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const nonEmpty = z
+	.string()
+	.trim()
+	.min(1, 'is empty')
+	.max(4000, 'is longer than 4,000 characters')
+	.refine((s) => !INVISIBLE.test(s), 'contains invisible control or text-direction characters');
 
 /** Every string a trainee sees exists in both languages. */
 export const text = z.strictObject({ zh: nonEmpty, en: nonEmpty });

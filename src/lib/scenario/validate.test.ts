@@ -41,7 +41,7 @@ describe('validateScenario', () => {
 		[
 			'an empty text',
 			(d: ReturnType<typeof miniDoc>) => (d.endings[0].summary.en = '  '),
-			'ending "stopped": "summary": the English text (en) is empty or not text'
+			'ending "stopped": "summary": the English text (en) is empty'
 		],
 		[
 			'an unknown field',
@@ -136,5 +136,43 @@ describe('the published JSON Schema', () => {
 	it('is generated from the zod schema and up to date (run `npm run schema`)', () => {
 		const published = JSON.parse(readFileSync('static/scenario.schema.json', 'utf8'));
 		expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
+	});
+});
+
+describe('hostile scenario documents', () => {
+	it('keep markup as plain text: it is never rendered as HTML, so it validates and stays inert', () => {
+		const doc = miniDoc();
+		doc.beats[0].items[0].text.en = '<script>window.__pwned = 1</script><img src=x onerror="alert(1)"> javascript:alert(1)';
+		const result = validateScenario(doc);
+		expect(result.ok).toBe(true);
+		if (result.ok) expect(result.scenario.beats[0]!.items[0]!.text.en).toContain('<script>');
+	});
+
+	it.each([
+		['a prototype key', '{"__proto__": {"polluted": true}}', 'unknown field "__proto__"'],
+		['a constructor key', '{"constructor": {"prototype": {}}}', 'unknown field "constructor"']
+	])('rejects %s without touching Object.prototype', (_name, extra, message) => {
+		const raw = JSON.stringify(miniDoc()).replace(/^\{/, `{${extra.slice(1, -1)},`);
+		const result = validateScenario(JSON.parse(raw));
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.problems.map(formatProblem)).toContain(message);
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('rejects very long text and invisible direction overrides', () => {
+		expect(problems((d) => (d.meta.summary.en = 'x'.repeat(5000)))).toContain(
+			'"meta.summary": the English text (en) is longer than 4,000 characters'
+		);
+		const bidi = problems((d) => (d.cast[0].role.zh = '客户\u202e户客'));
+		expect(bidi.some((p) => p.includes('cast member "customer"'))).toBe(true);
+	});
+
+	it('rejects deep nesting and odd shapes without crashing', () => {
+		let deep: unknown = 'x';
+		for (let i = 0; i < 5000; i++) deep = [deep];
+		expect(problems((d) => (d.beats[0].items[0].text = deep))).toContain(
+			'beat "counter", item "ask-transfer": "text" should be an object'
+		);
+		expect(problems((d) => (d.beats = 'beats'))).toContain('"beats" should be an array');
 	});
 });

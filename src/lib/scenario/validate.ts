@@ -99,7 +99,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Problem {
 	const language = typeof last === 'string' ? LANGUAGE_NAMES[last] : undefined;
 	if (language) {
 		const owner = field.replace(/\.?(zh|en)$/, '');
-		const what = missing ? 'is missing' : 'is empty or not text';
+		const what = missing ? 'is missing' : issue.code === 'invalid_type' ? 'is not text' : issue.message;
 		return { where, message: `${owner ? `"${owner}": ` : ''}${language} ${what}` };
 	}
 	const subject = field ? `"${field}"` : '';
@@ -107,7 +107,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Problem {
 	let message: string;
 	switch (issue.code) {
 		case 'invalid_type':
-			message = `${subject || 'the value'} should be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+			message = `${subject || 'the value'} should be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
 			break;
 		case 'unrecognized_keys':
 			message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${subject ? ` in ${subject}` : ''}`;
