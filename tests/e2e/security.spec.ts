@@ -46,11 +46,11 @@ test('hostile strings in a results file are shown as text and never run', async 
 	await page.goto('/trainer/');
 	await page.getByLabel('PIN').fill('1111');
 	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
-	await page.locator('input[type=file]').setInputFiles(broken);
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(broken);
 	await expect(page.locator('tr.refused')).toHaveCount(1);
 	await expect(page.getByTestId('summary-attempts')).toHaveCount(0);
 
-	await page.locator('input[type=file]').setInputFiles(file);
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(file);
 	await expect(page.getByTestId('summary-attempts')).toHaveText('3');
 	await expect(page.getByRole('button', { name: HOSTILE_NAME, exact: true })).toBeVisible();
 	await expect(page.getByText('javascript:alert(document.cookie)')).toBeVisible();

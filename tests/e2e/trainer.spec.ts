@@ -47,7 +47,7 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 	await page.goto('/trainer/');
 	await page.getByLabel('PIN 码').fill('2468');
 	await page.getByRole('button', { name: '设置并进入' }).click();
-	await page.locator('input[type=file]').setInputFiles(file);
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(file);
 	await expect(page.getByTestId('summary-attempts')).toHaveText(String(expected.summary.attempts));
 	await expect(page.getByTestId('summary-trainees')).toHaveText(String(expected.summary.trainees));
 	await expect(page.getByTestId('summary-mean')).toHaveText(String(Math.round(expected.summary.meanScore!)));
@@ -80,7 +80,7 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 	expect(text).toMatch(/[\u4e00-\u9fff]/);
 
 	// Importing the same file again changes nothing.
-	await page.locator('input[type=file]').setInputFiles(file);
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(file);
 	await expect(page.getByTestId('summary-attempts')).toHaveText(String(expected.summary.attempts));
 
 	// The printable report.
@@ -95,14 +95,14 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 });
 
 test('a drill-down replays an attempt step by step, read-only', async ({ page }, info) => {
-	await prepare(page, 'en');
+	await page.addInitScript(() => localStorage.setItem('fraud-drill.language', 'en'));
 	const file = info.outputPath('cohort-results.json');
 	mkdirSync(info.outputDir, { recursive: true });
 	writeFileSync(file, JSON.stringify(bundle));
 	await page.goto('/trainer/');
 	await page.getByLabel('PIN').fill('13579');
 	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
-	await page.locator('input[type=file]').setInputFiles(file);
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(file);
 	await expect(page.getByTestId('summary-attempts')).toHaveText(String(expected.summary.attempts));
 
 	const first = cohort.profiles[0]!;
@@ -122,4 +122,39 @@ test('a drill-down replays an attempt step by step, read-only', async ({ page },
 	await expect(page.locator('[data-action]')).toHaveCount(0);
 	for (const flag of await page.locator('[data-flag]').all()) await expect(flag).toBeDisabled();
 	await page.screenshot({ path: info.outputPath('replay-en.png') });
+});
+
+test('a trainer imports scenario documents: a broken one is refused with its problems, a sound one is checked and kept', async ({ page }, info) => {
+	await page.addInitScript(() => localStorage.setItem('fraud-drill.language', 'en'));
+	const mini = JSON.parse(readFileSync('tests/fixtures/mini.json', 'utf8'));
+	const broken = structuredClone(mini);
+	broken.beats[0].actions[1].next = 'police-arrive';
+	const untranslated = structuredClone(mini);
+	delete untranslated.beats[0].actions[0].feedback.zh;
+	mkdirSync(info.outputDir, { recursive: true });
+	writeFileSync(info.outputPath('broken-scenario.json'), JSON.stringify(broken));
+	writeFileSync(info.outputPath('untranslated.json'), JSON.stringify(untranslated));
+	writeFileSync(info.outputPath('mini.json'), JSON.stringify(mini));
+
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN').fill('8642');
+	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	const picker = page.getByLabel('Choose scenario files');
+	await picker.setInputFiles([info.outputPath('broken-scenario.json'), info.outputPath('untranslated.json')]);
+	const report = page.locator('[data-scenario-report="broken-scenario.json"]');
+	await expect(report).toContainText('not imported');
+	await expect(report).toContainText(
+		'beat "counter", action "call-110": next beat "police-arrive" does not exist (no beat or ending has that id)'
+	);
+	await expect(page.locator('[data-scenario-report="untranslated.json"]')).toContainText(
+		'beat "counter", action "ask-purpose": "feedback": the Chinese text (zh) is missing'
+	);
+
+	await picker.setInputFiles(info.outputPath('mini.json'));
+	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('Imported');
+	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('1 beats, 1 red flags, 2 endings');
+	// Kept across a reload, and importing it again changes nothing.
+	await page.reload();
+	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath('mini.json'));
+	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('Already here, unchanged');
 });

@@ -39,7 +39,8 @@ export interface CheckReport {
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
-export function checkScenarioFile(file: string, raw: string): CheckReport {
+/** `sameName`: the file must be named after the scenario's id (true for the repository's own). */
+export function checkScenarioFile(file: string, raw: string, sameName = true): CheckReport {
 	if (raw.length > MAX_SCENARIO_BYTES)
 		return { file, problems: [`${file}: the file is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB`] };
 	let data: unknown;
@@ -48,15 +49,15 @@ export function checkScenarioFile(file: string, raw: string): CheckReport {
 	} catch (e) {
 		return { file, problems: [`${file}: not valid JSON (${(e as Error).message})`] };
 	}
-	return checkScenario(file, data);
+	return checkScenario(file, data, sameName);
 }
 
-export function checkScenario(file: string, data: unknown): CheckReport {
+export function checkScenario(file: string, data: unknown, sameName = true): CheckReport {
 	const validation = validateScenario(data);
 	if (!validation.ok) return { file, problems: validation.problems.map((p) => `${file}: ${formatProblem(p)}`) };
 	const scenario = validation.scenario;
 	const expected = `${scenario.id}.json`;
-	if (file.endsWith('.json') && file !== expected && !file.endsWith('/' + expected))
+	if (sameName && file.endsWith('.json') && file !== expected && !file.endsWith('/' + expected))
 		return { file, problems: [`${file}: the file name should be "${expected}", after the scenario's id`] };
 	const analysis = analyseScenario(scenario);
 	if (analysis.problems.length)

@@ -135,3 +135,20 @@ describe('cohorts', () => {
 		await expect(store.saveCohort({ code: '  ', name: 'x', scenarioIds: [] })).rejects.toThrow(/code/);
 	});
 });
+
+describe('imported scenarios', () => {
+	it('are kept by id and version; other content under the same version is refused', async () => {
+		const store = new Store(new FraudDrillDB(`scenarios-${Date.now()}`));
+		const row = { id: 'mini', version: 1, hash: 'aa', doc: { id: 'mini' }, importedAt: 1 };
+		expect(await store.saveScenario(row)).toBe('added');
+		expect(await store.saveScenario({ ...row, importedAt: 2 })).toBe('unchanged');
+		const error = await store.saveScenario({ ...row, hash: 'bb' }).catch((e) => e);
+		expect(error).toBeInstanceOf(StorageError);
+		expect(error.message).toMatch(/higher version/);
+		expect(await store.saveScenario({ ...row, version: 2, hash: 'bb' })).toBe('added');
+		expect((await store.listScenarios()).map((s) => [s.version, s.hash])).toEqual([
+			[1, 'aa'],
+			[2, 'bb']
+		]);
+	});
+});

@@ -486,4 +486,25 @@ export class Store {
 		});
 	}
 
+
+	/** Scenarios a trainer imported on this PC (all versions). */
+	listScenarios(): Promise<ScenarioRow[]> {
+		return this.guarded('Reading imported scenarios failed', () => this.db.scenarios.toArray());
+	}
+
+	/** Stores a checked scenario document; the same id and version with other content is refused. */
+	saveScenario(row: ScenarioRow): Promise<'added' | 'unchanged'> {
+		return this.write('Saving the scenario failed', [this.db.scenarios], async () => {
+			const existing = await this.db.scenarios.get([row.id, row.version]);
+			if (existing?.hash === row.hash) return 'unchanged';
+			if (existing)
+				throw new StorageError(
+					'conflict',
+					`version ${row.version} of "${row.id}" is already stored with other content; give the new document a higher version`
+				);
+			await this.db.scenarios.add(row);
+			return 'added';
+		});
+	}
+
 }

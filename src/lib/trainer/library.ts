@@ -6,21 +6,48 @@ import { asset } from '$app/paths';
 import type { ScoringFacts } from '$lib/scenario/analyse';
 import type { Scenario } from '$lib/scenario/schema';
 import { scenarioResolver, type ScenarioResolver } from '$lib/results';
+import { checkScenario } from '$lib/library/check';
+import { getStore } from '$lib/storage';
 
 export interface KnownScenario {
 	scenario: Scenario;
 	hash: string;
 	scoring: ScoringFacts;
+	/** Imported by a trainer on this PC (not built in). */
+	imported?: boolean;
 }
 
-let library: Promise<KnownScenario[]> | null = null;
+let builtin: Promise<KnownScenario[]> | null = null;
+const imported = new Map<string, KnownScenario>();
 
-export function loadLibrary(): Promise<KnownScenario[]> {
-	library ??= fetch(asset('/trainer/library.json')).then((r) => {
+function loadBuiltin(): Promise<KnownScenario[]> {
+	builtin ??= fetch(asset('/trainer/library.json')).then((r) => {
 		if (!r.ok) throw new Error(`The scenario library could not be loaded (${r.status}).`);
 		return r.json() as Promise<KnownScenario[]>;
 	});
-	return library;
+	return builtin;
+}
+
+/**
+ * Built-in scenarios and those imported on this PC. Stored documents are checked again when read
+ * (a row from an older version or a restored backup is input like any other); one that fails is
+ * left out.
+ */
+export async function loadLibrary(): Promise<KnownScenario[]> {
+	const rows = await getStore().listScenarios();
+	for (const row of rows) {
+		const key = `${row.id}@${row.version}@${row.hash}`;
+		if (imported.has(key)) continue;
+		const report = checkScenario(row.id, row.doc, false);
+		if (report.scenario && report.analysis)
+			imported.set(key, {
+				scenario: report.scenario,
+				hash: row.hash,
+				scoring: { maxPoints: report.analysis.maxPoints, best: report.analysis.best.choices },
+				imported: true
+			});
+	}
+	return [...(await loadBuiltin()), ...imported.values()];
 }
 
 export async function libraryResolver(): Promise<ScenarioResolver> {
