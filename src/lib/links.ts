@@ -15,5 +15,5 @@ export const debriefUrl = (scenario: string, attempt: string) =>
 
 export const trainerAttemptUrl = (id: string) => `${slash(resolve('/trainer/attempt'))}?${query({ id })}`;
 
-export const trainerReportUrl = (cohort: string, mode: string) =>
-	`${slash(resolve('/trainer/report'))}?${query({ cohort, mode })}`;
+export const trainerReportUrl = (cohort: string, mode: string, trainee = '') =>
+	`${slash(resolve('/trainer/report'))}?${query(trainee ? { cohort, mode, trainee } : { cohort, mode })}`;

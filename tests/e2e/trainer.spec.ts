@@ -158,3 +158,23 @@ test('a trainer imports scenario documents: a broken one is refused with its pro
 	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath('mini.json'));
 	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('Already here, unchanged');
 });
+
+test("a trainee's own printable report lists every attempt of theirs", async ({ page }, info) => {
+	await page.addInitScript(() => localStorage.setItem('fraud-drill.language', 'en'));
+	const file = info.outputPath('cohort-results.json');
+	mkdirSync(info.outputDir, { recursive: true });
+	writeFileSync(file, JSON.stringify(bundle));
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN').fill('97531');
+	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(file);
+	await expect(page.getByTestId('summary-attempts')).toHaveText(String(expected.summary.attempts));
+	const person = cohort.profiles[1]!;
+	await page.getByRole('button', { name: person.name, exact: true }).click();
+	await page.getByRole('link', { name: "Print this trainee's report" }).click();
+	await expect(page.locator('.person')).toContainText(person.name);
+	const mine = cohort.attempts.filter((a) => a.profileId === person.id).length;
+	await expect(page.locator('.attempts tbody tr')).toHaveCount(mine);
+	await page.emulateMedia({ media: 'print' });
+	expect((await page.pdf({ format: 'A4' })).subarray(0, 4).toString()).toBe('%PDF');
+});

@@ -1,6 +1,8 @@
 /** UI strings. `en` must have every key of `zh` (the type check enforces it). */
 const zh = {
 	appName: '反诈演练',
+	printTraineeReport: '打印该学员的报告',
+	weakDecisions: '个欠妥或错误的决定',
 	scenarioImportTitle: '导入场景',
 	scenarioImportHelp: '导入场景文件（JSON）。系统会先校验格式并检查全部路径，有问题的文件不会保存。',
 	scenarioImportPick: '选择场景文件',
@@ -364,6 +366,8 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
 	appName: 'Fraud Drill',
+	printTraineeReport: "Print this trainee's report",
+	weakDecisions: 'weak or wrong decisions',
 	scenarioImportTitle: 'Import scenarios',
 	scenarioImportHelp: 'Import scenario documents (JSON). Each is validated and every path checked first; a document with problems is not saved.',
 	scenarioImportPick: 'Choose scenario files',
