@@ -52,6 +52,16 @@ export default ts.config(
 		rules: { 'no-restricted-imports': ['error', pureCore] }
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'build-bench/', '.svelte-kit-bench/', 'node_modules/', 'test-results/', 'playwright-report/', '.scratch/', 'bench-results/']
+		ignores: [
+			'build*/',
+			'.svelte-kit*/',
+			'bench/hello/.svelte-kit/',
+			'bench/hello/build/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'.scratch/',
+			'bench-results/'
+		]
 	}
 );

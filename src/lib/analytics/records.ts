@@ -7,7 +7,7 @@
  * `ProfileRow`, `AttemptRow` and `EventRow` from the database fit them as they are.
  */
 import type { ScoringFacts } from '../scenario/analyse';
-import { advance, indexScenario, startContext, type AttemptContext, type AttemptEvent } from '../scenario/compile';
+import { indexScenario, type AttemptEvent } from '../scenario/compile';
 import {
 	COMPETENCIES,
 	type Competency,
@@ -16,7 +16,6 @@ import {
 	type ScamType,
 	type Verdict
 } from '../scenario/schema';
-import { resolveSetup } from '../attempt/setup';
 import { scoreAttempt } from '../attempt/score';
 
 export type AttemptMode = 'practice' | 'assessment';
@@ -111,22 +110,9 @@ export function eventsOf(events: readonly LoggedEvent[] | readonly AttemptEvent[
 	return [...(list as LoggedEvent[])].sort((a, b) => a.seq - b.seq).map((r) => r.event);
 }
 
-/** The context after the log, as `replay` derives it, and how many events changed anything. */
-export function replayContext(
-	scenario: Scenario,
-	seed: number,
-	events: readonly AttemptEvent[]
-): { context: AttemptContext; applied: number } {
-	const ix = indexScenario(scenario);
-	let context = startContext(scenario, resolveSetup(scenario, seed));
-	let applied = 0;
-	for (const event of events) {
-		const next = advance(ix, context, event);
-		if (next !== context) applied++;
-		context = next;
-	}
-	return { context, applied };
-}
+import { replayContext } from '../attempt/replay';
+
+export { replayContext };
 
 export function deriveRecord(
 	scenario: Scenario,

@@ -3,7 +3,15 @@
  * the seed and the events, the same way every time (resume, trainer replay, import verification).
  */
 import { initialTransition, transition } from 'xstate';
-import { machineFor, type AttemptEvent, type AttemptSnapshot } from '../scenario/compile';
+import {
+	advance,
+	indexScenario,
+	machineFor,
+	startContext,
+	type AttemptContext,
+	type AttemptEvent,
+	type AttemptSnapshot
+} from '../scenario/compile';
 import type { Scenario } from '../scenario/schema';
 import { resolveSetup, type AttemptSetup } from './setup';
 
@@ -40,4 +48,24 @@ export function replaySteps(scenario: Scenario, seed: number, events: readonly A
 	const states = [start(scenario, seed)];
 	for (const e of events) states.push(step(scenario, states[states.length - 1]!, e));
 	return states;
+}
+
+/**
+ * The same replay with the pure stepper, for bulk work (verifying an imported cohort, the trainer's
+ * records): ~50× faster than machine transitions, and held equal to them by `compile.test.ts`.
+ */
+export function replayContext(
+	scenario: Scenario,
+	seed: number,
+	events: readonly AttemptEvent[]
+): { context: AttemptContext; applied: number } {
+	const ix = indexScenario(scenario);
+	let context = startContext(scenario, resolveSetup(scenario, seed));
+	let applied = 0;
+	for (const event of events) {
+		const next = advance(ix, context, event);
+		if (next !== context) applied++;
+		context = next;
+	}
+	return { context, applied };
 }

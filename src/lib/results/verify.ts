@@ -6,7 +6,7 @@
 import type { ScoringFacts } from '../scenario/analyse';
 import type { AttemptEvent } from '../scenario/compile';
 import type { Scenario } from '../scenario/schema';
-import { replay } from '../attempt/replay';
+import { replayContext } from '../attempt/replay';
 import { scoreAttempt } from '../attempt/score';
 import type { AttemptRow, AttemptStatus, AttemptSummary, Verification } from '../storage/db';
 
@@ -56,8 +56,8 @@ export function verifyAttempt(
 	let replayed: AttemptSummary | null;
 	let ignored: number;
 	try {
-		const state = replay(resolved.scenario, attempt.seed, events);
-		const score = scoreAttempt(resolved.scenario, state.snapshot.context, resolved.scoring.maxPoints);
+		const state = replayContext(resolved.scenario, attempt.seed, events);
+		const score = scoreAttempt(resolved.scenario, state.context, resolved.scoring.maxPoints);
 		replayed = score.finished
 			? {
 					overall: score.overall,

@@ -90,6 +90,7 @@ const id = z
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens, like "call-110"');
 const varName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be letters and digits, like "amount"');
 /** Control characters (other than tab and newline) and bidi overrides can hide or reorder text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 const nonEmpty = z
 	.string()
