@@ -37,11 +37,18 @@ test('killing the browser mid-scenario loses nothing: relaunched, it resumes at 
 		const url = page.url();
 
 		// Not a polite close: the browser process is killed, as when a PC is switched off.
-		try {
-			execFileSync('pkill', ['-9', '-f', `--user-data-dir=${dir}`]);
-		} catch {
-			// pkill exits 1 when nothing matched: the browser is gone either way.
-		}
+		const pattern = `--user-data-dir=${dir}`;
+		execFileSync('pkill', ['-9', '-f', '--', pattern]);
+		await expect
+			.poll(() => {
+				try {
+					execFileSync('pgrep', ['-f', '--', pattern]);
+					return 'running';
+				} catch {
+					return 'gone';
+				}
+			})
+			.toBe('gone');
 		await first.close().catch(() => {});
 
 		const second = await launch();
