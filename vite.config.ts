@@ -44,6 +44,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
-		expect: { requireAssertions: true }
+		expect: { requireAssertions: true },
+		// Whole-scenario tests explore every reachable state; on a loaded 2-core machine that takes seconds.
+		testTimeout: 120_000
 	}
 });
