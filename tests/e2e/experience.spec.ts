@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { createProfile, loadScenario, playPath, prepare, startScenario } from './helpers';
+import { createProfile, letTimeRun, loadScenario, nextOnPath, playPath, prepare, settle, startScenario } from './helpers';
 import type { AttemptEvent } from '../../src/lib/scenario/compile';
 import type { Language } from '../../src/lib/scenario/schema';
 
@@ -23,14 +23,6 @@ const SIZES = [
 
 async function shot(page: Page, info: TestInfo, name: string) {
 	await page.screenshot({ path: info.outputPath(`${name}.png`), animations: 'disabled', caret: 'hide' });
-}
-
-/** Runs the page clock until an action is offered (the seed may draw a later timer time). */
-async function waitForAction(page: Page, action: string) {
-	for (let waited = 0; waited < 1800; waited += 5) {
-		if (await page.locator(`[data-action="${action}"]`).count()) return;
-		await page.clock.runFor(5000);
-	}
 }
 
 /** The page itself never scrolls while playing at 1366×768: the panels inside it do. */
@@ -99,9 +91,7 @@ async function tour(
 			await button.click();
 			await expect(button).toHaveCount(0);
 		} else if (event.type === 'clock.tick') {
-			await page.clock.runFor(event.seconds * 1000);
-			const next = events.slice(i + 1).find((e) => e.type === 'trainee.choose');
-			if (next) await waitForAction(page, next.action);
+			await letTimeRun(page, nextOnPath(page, events, i), event.seconds);
 		}
 	}
 	await captureChannels(page, info, prefix, seen);
@@ -183,7 +173,10 @@ test('a pressure event draws the eye for a moment: unread badge, highlighted tab
 	await startScenario(page, police.scenario.id, 'assessment');
 	const phone = page.locator('#tab-phone');
 	// The "officer" chases her on the phone 100–140 simulated seconds in.
-	for (let s = 0; s < 150 && (await phone.count()) === 0; s++) await page.clock.runFor(1000);
+	for (let s = 0; s < 150 && (await phone.count()) === 0; s++) {
+		await page.clock.runFor(1000);
+		await settle(page);
+	}
 	await expect(phone.locator('.count')).toHaveText(/^1/);
 	await expect(phone).toHaveClass(/arriving/);
 	await expect(page.locator('.clock')).toHaveClass(/pressure/);
@@ -322,9 +315,7 @@ test('a whole scenario played with Tab and Enter only, with a visible focus ring
 			await page.keyboard.press('Enter');
 			await expect(button).toHaveCount(0);
 		} else if (event.type === 'clock.tick') {
-			await page.clock.runFor(event.seconds * 1000);
-			const next = events.slice(i + 1).find((e) => e.type === 'trainee.choose');
-			if (next) await waitForAction(page, next.action);
+			await letTimeRun(page, nextOnPath(page, events, i), event.seconds);
 		}
 	}
 	await expect(page.locator('.ended')).toHaveAttribute('data-ending', police.analysis.best.ending!);

@@ -105,9 +105,9 @@ export async function markVisibleRedFlags(page: Page, scenario: Scenario, done: 
 }
 
 /**
- * Plays a path of the graph check in the browser: decisions by click, waits by running the page's
- * clock until the next decision is offered (the attempt's seed may draw a later timer time than the
- * earliest one the check used).
+ * Plays a path of the graph check in the browser: decisions by click, waits by letting simulated
+ * time run until the next decision is offered (the attempt's seed may draw other timer times than
+ * the ones the check used).
  */
 export async function playPath(
 	page: Page,
@@ -122,27 +122,37 @@ export async function playPath(
 		if (opts.markFlags) await markVisibleRedFlags(page, scenario, found);
 		if (event.type === 'trainee.choose') {
 			const button = page.locator(`[data-action="${event.action}"]`);
-			await waitFor(page, () => button.count());
+			await letTimeRun(page, () => button.count());
 			await expect(button).toBeEnabled();
 			await button.click();
 			await expect(button).toHaveCount(0);
 		} else if (event.type === 'clock.tick') {
-			const next = events.slice(i + 1).find((e) => e.type === 'trainee.choose');
-			await page.clock.runFor(event.seconds * 1000);
-			await waitFor(page, () =>
-				next ? page.locator(`[data-action="${next.action}"]`).count() : page.locator('.ended').count()
-			);
+			await letTimeRun(page, nextOnPath(page, events, i), event.seconds);
 		}
 	}
 	return found;
 }
 
+/** What shows that a path's wait is over: its next decision offered, or its ending. */
+export function nextOnPath(page: Page, events: AttemptEvent[], i: number) {
+	const next = events.slice(i + 1).find((e) => e.type === 'trainee.choose');
+	return () => (next ? page.locator(`[data-action="${next.action}"]`).count() : page.locator('.ended').count());
+}
+
+/** Waits until every step the page has taken is saved and on screen. */
+export async function settle(page: Page) {
+	await expect(page.locator('main')).not.toHaveAttribute('aria-busy', 'true');
+}
+
 /**
- * Waits for something to be on screen: first for the page to catch up, then by letting simulated
- * time run (5 s at a time, up to 30 min), as a trainee who waits would.
+ * Lets simulated time run, as a trainee who waits: at least `seconds` when what we wait for is on
+ * screen already, then until it is (up to 30 minutes more). Time moves 5 s at a time and each step
+ * is saved before the next, so the page never falls behind the clock and skips a beat that a
+ * slow disk kept it from showing.
  */
-async function waitFor(page: Page, present: () => Promise<number>) {
-	const shown = async (timeout: number) => {
+export async function letTimeRun(page: Page, present: () => Promise<number>, seconds = 0) {
+	const there = async (timeout: number) => {
+		await settle(page);
 		try {
 			await expect.poll(present, { timeout }).toBeGreaterThan(0);
 			return true;
@@ -150,11 +160,15 @@ async function waitFor(page: Page, present: () => Promise<number>) {
 			return false;
 		}
 	};
-	if (await shown(2000)) return;
-	for (let waited = 0; waited < 1800; waited += 5) {
+	// What is there already ends the wait only once the path's own time has passed.
+	const already = await there(seconds === 0 ? 2000 : 300);
+	if (already && seconds === 0) return;
+	for (let waited = 5; waited <= seconds + 1800; waited += 5) {
 		await page.clock.runFor(5000);
-		if (await shown(300)) return;
+		if (already && waited < seconds) await settle(page);
+		else if (await there(300)) return;
 	}
+	throw new Error(`nothing to wait for appeared within ${seconds + 1800} simulated seconds`);
 }
 
 /** The path that ends badly: the naive trainee's, or the worst one where naive still ends well. */

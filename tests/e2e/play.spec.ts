@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { createProfile, loadScenario, playPath, prepare, startScenario } from './helpers';
+import { createProfile, loadScenario, playPath, prepare, settle, startScenario } from './helpers';
 
 const { scenario, analysis } = loadScenario('fake-police-safe-account.json');
 
@@ -34,7 +34,8 @@ test('reloading in the middle of a scenario resumes at the same beat, clock and 
 	expect(first.every((e) => e.type === 'trainee.choose')).toBe(true);
 	const found = new Set<string>();
 	await playPath(page, scenario, { ...analysis.best, events: first }, { markFlags: true, found });
-	await page.clock.runFor(20_000); // a heartbeat tick is saved
+	await page.clock.runFor(15_000); // a heartbeat tick falls due…
+	await settle(page); // …and is saved
 	const prompt = await page.locator('#prompt').textContent();
 	const clock = await page.locator('.clock .time').textContent();
 	const actions = await page.locator('[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));

@@ -9,7 +9,8 @@ import type { ScoringFacts } from '$lib/scenario/analyse';
 import { replay, step, type Replayed } from '$lib/attempt/replay';
 import { scoreAttempt } from '$lib/attempt/score';
 import type { AttemptRow } from '$lib/storage/db';
-import { StorageError, type Store } from '$lib/storage/store';
+import { StorageError } from '$lib/storage/errors';
+import type { Store } from '$lib/storage/store';
 import { requestPersistentStorage } from '$lib/storage/persistence';
 
 /** Longest stretch of simulated time between two saved ticks (bounds what a crash can lose). */
@@ -23,6 +24,8 @@ export class PlaySession {
 	now = $state(0);
 	paused = $state(false);
 	error = $state<StorageError | null>(null);
+	/** Events accepted but not yet saved (the screen shows `aria-busy` while there are any). */
+	saving = $state(0);
 	/** The last decision, for practice-mode feedback. */
 	lastChoice = $state<{ beat: string; action: string } | null>(null);
 
@@ -134,7 +137,8 @@ export class PlaySession {
 			if (this.finished) await this.onFinished();
 			return true;
 		};
-		const result = this.queue.then(run, run);
+		this.saving++;
+		const result = this.queue.then(run, run).finally(() => this.saving--);
 		this.queue = result;
 		return result;
 	}
