@@ -7,7 +7,8 @@ import svelteConfig from './svelte.config.js';
 
 /**
  * Writes which source modules went into each client chunk (`<kit outDir>/chunk-modules.json`), so
- * `npm run size` can prove that no d3 or trainer code is in a trainee page's initial load.
+ * `npm run size` can prove that no d3 or trainer code is in a trainee page's initial load, and name
+ * the largest modules of a page that is over budget.
  */
 function chunkModules(): Plugin {
 	let client = false;
@@ -21,13 +22,19 @@ function chunkModules(): Plugin {
 		},
 		writeBundle(_options, bundle) {
 			if (!client) return;
-			const chunks: Record<string, { imports: string[]; dynamicImports: string[]; modules: string[] }> = {};
+			const chunks: Record<
+				string,
+				{ imports: string[]; dynamicImports: string[]; modules: string[]; moduleBytes: Record<string, number> }
+			> = {};
+			const name = (id: string) => (id.startsWith(root) ? relative(root, id) : id);
 			for (const chunk of Object.values(bundle)) {
 				if (chunk.type !== 'chunk') continue;
 				chunks[chunk.fileName] = {
 					imports: chunk.imports,
 					dynamicImports: chunk.dynamicImports,
-					modules: chunk.moduleIds.map((id) => (id.startsWith(root) ? relative(root, id) : id))
+					modules: chunk.moduleIds.map(name),
+					// What each module adds to the chunk before minification: where to look when a page grows.
+					moduleBytes: Object.fromEntries(Object.entries(chunk.modules).map(([id, m]) => [name(id), m.renderedLength]))
 				};
 			}
 			const outDir = svelteConfig.kit?.outDir ?? '.svelte-kit';

@@ -20,6 +20,8 @@ export interface ChunkInfo {
 	imports: string[];
 	/** Source modules bundled into the chunk (paths relative to the project, or package paths). */
 	modules: string[];
+	/** What each module adds to the chunk before minification (not in Vite's manifest). */
+	moduleBytes?: Record<string, number>;
 }
 export type ChunkGraph = Map<string, ChunkInfo>;
 
@@ -122,6 +124,23 @@ export function pageLoad(route: string, htmlFile: string, buildDir: string, grap
 /** Source modules in a page's initial load. */
 export function modulesOf(load: PageLoad, graph: ChunkGraph): { module: string; chunk: string }[] {
 	return load.files.flatMap((chunk) => graph.get(chunk)!.modules.map((module) => ({ module, chunk })));
+}
+
+/** A module's package (`dexie`, `@sveltejs/kit`), or the module itself for the app's own code. */
+export function packageOf(module: string): string {
+	const at = module.lastIndexOf('node_modules/');
+	if (at < 0) return module;
+	const parts = module.slice(at + 'node_modules/'.length).split('/');
+	return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+}
+
+/** The largest contributors to a page's initial load (bytes before minification), by package. */
+export function largestParts(load: PageLoad, graph: ChunkGraph, count = 12): { part: string; bytes: number }[] {
+	const bytes = new Map<string, number>();
+	for (const file of load.files)
+		for (const [module, size] of Object.entries(graph.get(file)!.moduleBytes ?? {}))
+			bytes.set(packageOf(module), (bytes.get(packageOf(module)) ?? 0) + size);
+	return [...bytes].map(([part, size]) => ({ part, bytes: size })).sort((a, b) => b.bytes - a.bytes).slice(0, count);
 }
 
 /** The cache key for anything built from the installed packages: the lock file and the hello world's sources. */

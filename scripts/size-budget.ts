@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { helloFigure, htmlPages, kib, modulesOf, pageLoad, readChunkGraph, ROOT, type PageLoad } from './initial-js';
+import { helloFigure, htmlPages, kib, largestParts, modulesOf, pageLoad, readChunkGraph, ROOT, type PageLoad } from './initial-js';
 
 const kitDir = resolve(ROOT, process.env.FD_KIT_DIR ?? '.svelte-kit');
 const buildDir = resolve(ROOT, process.env.FD_BUILD_DIR ?? 'build');
@@ -21,7 +21,10 @@ const FORBIDDEN: { what: string; test: RegExp }[] = [
 	{ what: 'analytics', test: /^src\/lib\/analytics\// },
 	{ what: 'trainer', test: /^src\/lib\/trainer\// },
 	{ what: 'trainer routes', test: /^src\/routes\/trainer\// },
-	{ what: 'results import', test: /^src\/lib\/(results\/(import|parse|verify)\.ts|components\/ResultsImport\.svelte)$/ }
+	{ what: 'results import', test: /^src\/lib\/(results\/(import|parse|verify|bundle)\.ts|components\/ResultsImport\.svelte)$/ },
+	// Validation is for files coming in (a trainer's import); built-in scenarios are checked at build time.
+	{ what: 'zod', test: /(^|\/)node_modules\/zod\// },
+	{ what: 'scenario check', test: /^src\/lib\/(scenario\/(validate|analyse)\.ts|library\/check\.ts)$|node_modules\/@xstate\/graph\// }
 ];
 
 if (!Number.isFinite(budgetKib) || budgetKib <= 0) {
@@ -79,6 +82,11 @@ for (const r of rows)
 			r.over ? 'OVER BUDGET' : r.bad.length ? 'FORBIDDEN CODE' : 'ok'
 		}`
 	);
+
+// Where the bytes of the largest page go: the first place to look when it grows.
+const largestLoad = loads.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+console.log(`\nLargest parts of ${largestLoad.route} (KiB before minification and gzip):`);
+for (const { part, bytes } of largestParts(largestLoad, graph)) console.log(`  ${kib(bytes).toFixed(1).padStart(6)}  ${part}`);
 
 // The same measure on a trainer page, which must find d3: proof that the check can see it.
 const control = pages.has('/trainer/') ? forbiddenIn(pageLoad('/trainer/', pages.get('/trainer/')!, buildDir, graph)) : [];

@@ -4,7 +4,7 @@
  * Languages alternate, so both are played across the suite.
  */
 import { expect, test } from './fixtures';
-import { GOOD_OUTCOMES } from '../../src/lib/scenario/schema';
+import { GOOD_OUTCOMES } from '../../src/lib/scenario/vocabulary';
 import { badPath, createProfile, loadScenario, playPath, prepare, scenarioFiles, startScenario } from './helpers';
 
 scenarioFiles.forEach((file, i) => {

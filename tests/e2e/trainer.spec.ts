@@ -8,7 +8,7 @@ import { generateCohort } from '../fixtures/cohort';
 import { deriveRecord } from '../../src/lib/analytics/records';
 import { analyseCohort } from '../../src/lib/analytics/cohort';
 import { attemptsCsv } from '../../src/lib/analytics/csv';
-import { COMPETENCIES } from '../../src/lib/scenario/schema';
+import { COMPETENCIES } from '../../src/lib/scenario/vocabulary';
 import { allEntries, prepare } from './helpers';
 
 const chosen = allEntries.filter((e) =>

@@ -3,7 +3,7 @@
  * by default it reads finished attempts in both modes. Rates are shares in [0, 1] and means are
  * left unrounded: charts and exports round for display. Scenarios come out sorted by id.
  */
-import { COMPETENCIES, OUTCOMES, type Competency, type Outcome } from '../scenario/schema';
+import { COMPETENCIES, OUTCOMES, type Competency, type Outcome } from '../scenario/vocabulary';
 import type { AttemptMode, AttemptRecord } from './records';
 
 export interface CohortFilter {

@@ -4,7 +4,8 @@
  * would run as a formula (it starts with = + - @, a tab or a carriage return) gets a leading
  * apostrophe, so a trainee named "=HYPERLINK(…)" stays text.
  */
-import { COMPETENCIES, type Language, type Scenario } from '../scenario/schema';
+import { COMPETENCIES, type Language } from '../scenario/vocabulary';
+import type { Scenario } from '../scenario/schema';
 import { render } from '../scenario/text';
 import { resolveSetup } from '../attempt/setup';
 import { messages, type MessageKey } from '../i18n/messages';

@@ -6,7 +6,8 @@
  */
 import type { Points } from '../scenario/analyse';
 import type { AttemptContext, Money } from '../scenario/compile';
-import { COMPETENCIES, GOOD_OUTCOMES, type Clue, type Competency, type Outcome, type Scenario } from '../scenario/schema';
+import { COMPETENCIES, GOOD_OUTCOMES, type Competency, type Outcome } from '../scenario/vocabulary';
+import type { Clue, Scenario } from '../scenario/schema';
 
 export const FALSE_ALARM_COST = 1;
 

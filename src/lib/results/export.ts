@@ -4,7 +4,7 @@
  */
 import type { RowScope, Store } from '../storage/store';
 import { portableAttempt } from '../storage/db';
-import { FORMAT, FORMAT_VERSION, type BundleScope, type ResultsBundle } from './bundle';
+import { FORMAT, FORMAT_VERSION, type BundleScope, type ResultsBundle } from './format';
 import { APP_VERSION } from './version';
 
 export interface ExportOptions {

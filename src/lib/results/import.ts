@@ -6,7 +6,8 @@
 import type { AttemptEvent } from '../scenario/compile';
 import { contentHash } from '../scenario/hash';
 import { checkScenario } from '../library/check';
-import { StorageError, type ImportDecisionRow, type IncomingAttempt, type Store } from '../storage/store';
+import { StorageError } from '../storage/errors';
+import type { ImportDecisionRow, IncomingAttempt, Store } from '../storage/store';
 import type { AttemptSummary, EventRow, ScenarioRow, StoredAttemptRow, Verification } from '../storage/db';
 import type { ResultsBundle } from './bundle';
 import { parseBundle, type ParseOptions } from './parse';

@@ -16,7 +16,8 @@ import {
 	type AttemptEvent,
 	type MachineInput
 } from './compile';
-import { COMPETENCIES, type Competency, type Scenario, type Seconds } from './schema';
+import { COMPETENCIES, type Competency } from './vocabulary';
+import type { Scenario, Seconds } from './schema';
 import type { Problem } from './validate';
 
 export type Points = Record<Competency, number>;

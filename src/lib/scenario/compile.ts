@@ -6,18 +6,8 @@
  * Every context update is a pure function of (context, event), so replaying a log is exact.
  */
 import { enqueueActions, raise, setup, type SnapshotFrom } from 'xstate';
-import {
-	COMPETENCIES,
-	type Action,
-	type Beat,
-	type Competency,
-	type Condition,
-	type Effects,
-	type Ending,
-	type Item,
-	type Scenario,
-	type Timer
-} from './schema';
+import { COMPETENCIES, type Competency } from './vocabulary';
+import type { Action, Beat, Condition, Effects, Ending, Item, Scenario, Timer } from './schema';
 
 /** What the seed decides for the machine (see `attempt/setup.ts`). */
 export interface MachineInput {

@@ -5,85 +5,10 @@
  * `validate.ts`, which also turns every problem into a sentence a trainer can act on.
  */
 import { z } from 'zod';
+import { AUDIENCES, CHANNELS, CITATIONS, COMPETENCIES, ITEM_KINDS, OUTCOMES, SCAM_TYPES, VERDICTS } from './vocabulary';
 
-export const LANGUAGES = ['zh', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export const COMPETENCIES = [
-	'detect',
-	'verify',
-	'intervene',
-	'communicate',
-	'comply',
-	'timeliness'
-] as const;
-export type Competency = (typeof COMPETENCIES)[number];
-
-export const SCAM_TYPES = [
-	'fake-police',
-	'investment',
-	'fake-customer-service',
-	'otp-takeover',
-	'mule-account',
-	'stop-payment',
-	'boss-impersonation',
-	'supplier-fraud',
-	'legitimate'
-] as const;
-export type ScamType = (typeof SCAM_TYPES)[number];
-
-export const AUDIENCES = ['teller', 'accountant', 'both'] as const;
-export const CHANNELS = ['counter', 'terminal', 'chat', 'phone', 'sms', 'email', 'document'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-/** What kind of line an item is; the channel decides how it is drawn. */
-export const ITEM_KINDS = [
-	'speech', // someone says it (counter, phone)
-	'action', // what someone does, in the narrator's voice ("keeps the phone at her ear")
-	'message', // a chat, SMS or email message
-	'image', // an image described in words (a "warrant", a balance screenshot)
-	'field', // a labelled field on a form or record (payee, amount…)
-	'row', // a row of a table (account history)
-	'prompt', // a risk prompt of the core banking system
-	'call', // a call's caller ID and state
-	'note' // a paragraph of a document
-] as const;
-
-export const OUTCOMES = [
-	'fraud-stopped', // the fraud is stopped, the money is safe
-	'partial-loss', // part of the money is gone
-	'money-lost', // the fraud succeeded
-	'honest-served', // an honest customer was served properly
-	'honest-refused', // an honest customer was refused or reported without cause
-	'complaint' // an honest customer left angry and complains
-] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-/** Endings that count as the trainee doing their job. */
-export const GOOD_OUTCOMES: readonly Outcome[] = ['fraud-stopped', 'honest-served'];
-
-export const VERDICTS = ['good', 'acceptable', 'poor', 'harmful'] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-/** Anti-Telecom and Online Fraud Law articles, Criminal Law 287-2 and payment controls. */
-export const CITATIONS = [
-	'afl-16',
-	'afl-17',
-	'afl-18',
-	'afl-20',
-	'afl-30',
-	'afl-31',
-	'afl-32',
-	'afl-34',
-	'afl-44',
-	'cl-287-2',
-	'control-callback',
-	'control-dual-approval',
-	'control-vendor-master',
-	'control-no-chat-orders',
-	'protocol-counter',
-	'protocol-proportionate'
-] as const;
-export type Citation = (typeof CITATIONS)[number];
+/** The words of the format, for code that validates or generates documents. */
+export * from './vocabulary';
 
 const id = z
 	.string()

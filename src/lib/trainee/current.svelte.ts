@@ -9,7 +9,7 @@ class CurrentTrainee {
 
 	async load() {
 		const id = localStorage.getItem(KEY);
-		this.profile = id ? ((await getStore().getProfile(id)) ?? null) : null;
+		this.profile = id ? ((await (await getStore()).getProfile(id)) ?? null) : null;
 		this.ready = true;
 	}
 

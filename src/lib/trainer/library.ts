@@ -34,7 +34,7 @@ function loadBuiltin(): Promise<KnownScenario[]> {
  * left out.
  */
 export async function loadLibrary(): Promise<KnownScenario[]> {
-	const rows = await getStore().listScenarios();
+	const rows = await (await getStore()).listScenarios();
 	for (const row of rows) {
 		const key = `${row.id}@${row.version}@${row.hash}`;
 		if (imported.has(key)) continue;
