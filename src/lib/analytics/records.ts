@@ -8,14 +8,8 @@
  */
 import type { ScoringFacts } from '../scenario/analyse';
 import { indexScenario, type AttemptEvent } from '../scenario/compile';
-import {
-	COMPETENCIES,
-	type Competency,
-	type Outcome,
-	type Scenario,
-	type ScamType,
-	type Verdict
-} from '../scenario/schema';
+import { COMPETENCIES, type Competency, type Outcome, type ScamType, type Verdict } from '../scenario/vocabulary';
+import type { Scenario } from '../scenario/schema';
 import { scoreAttempt } from '../attempt/score';
 
 export type AttemptMode = 'practice' | 'assessment';
@@ -101,6 +95,36 @@ export interface AttemptRecord {
 	summaryAgrees: boolean | null;
 }
 
+/** The fields of a record that say who the trainee is: read from the profile each time, never kept. */
+type TraineeFields = 'traineeId' | 'traineeName' | 'employeeNo' | 'branch' | 'cohort';
+/** What replaying an attempt gives, apart from who played it: what the trainer's views keep. */
+export type ReplayedRecord = Omit<AttemptRecord, TraineeFields>;
+
+/**
+ * The version of what `deriveRecord` computes. Kept records name it, so raising it when the
+ * derivation (or the scoring it uses) changes makes the dashboard derive every record again.
+ */
+export const RECORD_VERSION = 1;
+
+/**
+ * What a kept record was derived from: this code's version, the scenario document (its content
+ * hash) and the attempt's last change. A record kept under another key is derived again.
+ */
+export function recordKey(scenarioHash: string, attempt: { updatedAt: number; status: string }): string {
+	return `${RECORD_VERSION}:${scenarioHash}:${attempt.updatedAt}:${attempt.status}`;
+}
+
+export function withTrainee(record: ReplayedRecord, profile: TraineeInfo): AttemptRecord {
+	return {
+		...record,
+		traineeId: profile.id,
+		traineeName: profile.name,
+		employeeNo: profile.employeeNo,
+		branch: profile.branch,
+		cohort: profile.cohort
+	};
+}
+
 const isRow = (e: LoggedEvent | AttemptEvent): e is LoggedEvent => 'seq' in e && 'event' in e;
 
 /** The events in log order: stored rows sorted by `seq`, bare events as given. */
@@ -114,6 +138,7 @@ import { replayContext } from '../attempt/replay';
 
 export { replayContext };
 
+/** One attempt's record: its log replayed, and who played it. */
 export function deriveRecord(
 	scenario: Scenario,
 	facts: ScoringFacts,
@@ -121,6 +146,16 @@ export function deriveRecord(
 	attempt: AttemptInfo,
 	events: readonly LoggedEvent[] | readonly AttemptEvent[]
 ): AttemptRecord {
+	return withTrainee(replayRecord(scenario, facts, attempt, events), profile);
+}
+
+/** What replaying one attempt's log gives (everything in its record but who played it). */
+export function replayRecord(
+	scenario: Scenario,
+	facts: ScoringFacts,
+	attempt: AttemptInfo,
+	events: readonly LoggedEvent[] | readonly AttemptEvent[]
+): ReplayedRecord {
 	if (attempt.scenarioId !== scenario.id || attempt.scenarioVersion !== scenario.version)
 		throw new Error(
 			`Attempt ${attempt.id} was played on scenario "${attempt.scenarioId}" version ${attempt.scenarioVersion}, ` +
@@ -144,11 +179,6 @@ export function deriveRecord(
 	return {
 		attemptId: attempt.id,
 		seed: attempt.seed,
-		traineeId: profile.id,
-		traineeName: profile.name,
-		employeeNo: profile.employeeNo,
-		branch: profile.branch,
-		cohort: profile.cohort,
 		scenarioId: scenario.id,
 		scenarioVersion: scenario.version,
 		scamType: scenario.meta.scamType,

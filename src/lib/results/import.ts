@@ -11,6 +11,7 @@ import type { ImportDecisionRow, IncomingAttempt, Store } from '../storage/store
 import type { AttemptSummary, EventRow, ScenarioRow, StoredAttemptRow, Verification } from '../storage/db';
 import type { ResultsBundle } from './bundle';
 import { parseBundle, type ParseOptions } from './parse';
+import { recordKey, replayRecord } from '../analytics/records';
 import { verifyAttempt, type ResolvedScenario, type ScenarioResolver, type VerifiedAttempt } from './verify';
 import { both, shortId, type Words } from './words';
 
@@ -268,11 +269,8 @@ export async function importBundle(
 			continue;
 		}
 		const events: AttemptEvent[] = rows.map((r) => r.event);
-		const v = verifyAttempt(
-			attempt,
-			events,
-			await resolve(attempt.scenarioId, attempt.scenarioVersion, attempt.scenarioHash)
-		);
+		const scenario = await resolve(attempt.scenarioId, attempt.scenarioVersion, attempt.scenarioHash);
+		const v = verifyAttempt(attempt, events, scenario);
 		verified.set(attempt.id, v);
 		const row: StoredAttemptRow = {
 			...attempt,
@@ -283,6 +281,11 @@ export async function importBundle(
 		};
 		if (v.verification === 'mismatch') row.claimedSummary = v.claimed ?? null;
 		incoming.push({
+			// The trainer's dashboard reads this instead of replaying the log again.
+			record: scenario && {
+				key: recordKey(attempt.scenarioHash, row),
+				record: replayRecord(scenario.scenario, scenario.scoring, row, events)
+			},
 			row,
 			events: rows.map(({ attemptId, seq, event, at }) => ({
 				attemptId,

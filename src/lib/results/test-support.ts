@@ -77,6 +77,8 @@ export async function snapshot(store: Store) {
 		profiles: await db.profiles.toArray(),
 		attempts: await db.attempts.toArray(),
 		events: await db.events.toArray(),
+		logs: await db.logs.toArray(),
+		records: await db.records.toArray(),
 		scenarios: await db.scenarios.toArray()
 	};
 }

@@ -78,9 +78,32 @@ export interface ScenarioRow {
 	importedAt: number;
 }
 
+/**
+ * Schema v3: what the trainer's views derived from an attempt's log, kept so the dashboard need
+ * not replay every log each time it opens. Storage treats `record` as opaque; `key` says what it
+ * was derived from (the deriving code decides), and any new step or result of the attempt deletes
+ * it. It is never exported: it can always be derived again from the log.
+ */
+export interface RecordRow {
+	attemptId: string;
+	key: string;
+	record: unknown;
+}
+
+/**
+ * Schema v3: the steps of an attempt that came from a results file, as one row. Steps taken on
+ * this PC are one `events` row each, written as they happen; a file's steps arrive all at once,
+ * and one row per attempt is many times quicker to write than one per step. An attempt's log is
+ * its `logs` row (if any) followed by its `events` rows, in step order.
+ */
+export interface LogRow {
+	attemptId: string;
+	events: EventRow[];
+}
+
 export const DB_NAME = 'fraud-drill';
 /** The newest schema version declared below. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const ORIGINS: readonly AttemptOrigin[] = ['local', 'imported'];
 const VERIFICATIONS: readonly Verification[] = ['verified', 'mismatch', 'unverifiable'];
@@ -179,6 +202,8 @@ export class FraudDrillDB extends Dexie {
 	attempts!: EntityTable<StoredAttemptRow, 'id'>;
 	events!: Dexie.Table<EventRow, [string, number]>;
 	scenarios!: Dexie.Table<ScenarioRow, [string, number]>;
+	records!: EntityTable<RecordRow, 'attemptId'>;
+	logs!: EntityTable<LogRow, 'attemptId'>;
 
 	constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
@@ -203,5 +228,10 @@ export class FraudDrillDB extends Dexie {
 						Object.assign(row, restoreAttempt(row));
 					})
 			);
+		// v3: imported logs as one row per attempt; records derived from attempts, for the trainer's
+		// dashboard (kept by imports, filled in as the dashboard opens). The events' own attemptId
+		// index goes: the primary key [attemptId+seq] already finds a log, and an index slows writes.
+		// Rows of v2 stay where they are: a log is read from both tables.
+		this.version(3).stores({ events: '[attemptId+seq]', records: 'attemptId', logs: 'attemptId' });
 	}
 }

@@ -29,6 +29,8 @@ async function snapshot(db: FraudDrillDB) {
 		profiles: await db.profiles.toArray(),
 		attempts: await db.attempts.toArray(),
 		events: await db.events.toArray(),
+		logs: await db.logs.toArray(),
+		records: await db.records.toArray(),
 		scenarios: await db.scenarios.toArray()
 	};
 }

@@ -8,7 +8,9 @@ import { Store } from './store';
 interface DbFixture {
 	version: number;
 	schema: Record<string, string>;
-	tables: Record<'profiles' | 'attempts' | 'events' | 'scenarios', Record<string, unknown>[]>;
+	tables: Record<'profiles' | 'attempts' | 'events' | 'scenarios', Record<string, unknown>[]> & {
+		cohorts?: Record<string, unknown>[];
+	};
 }
 
 const fixtures = Object.entries(
@@ -64,6 +66,11 @@ describe('schema upgrades', () => {
 			for (const row of fixture.tables.events)
 				expect(await db.events.get([row.attemptId as string, row.seq as number])).toEqual(row);
 			expect(await db.scenarios.toArray()).toEqual(fixture.tables.scenarios);
+			expect(await db.cohorts.toArray()).toEqual(fixture.tables.cohorts ?? []);
+			// v3's tables start empty: logs already stored stay one row per step, and the dashboard
+			// derives its records from them when it opens.
+			expect(await db.records.count()).toBe(0);
+			expect(await db.logs.count()).toBe(0);
 			db.close();
 		});
 

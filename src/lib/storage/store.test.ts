@@ -124,6 +124,55 @@ describe('reading rows for a results file', () => {
 	});
 });
 
+describe('logs that came from a file', () => {
+	const tick = (seconds: number) => ({ type: 'clock.tick' as const, seconds });
+	const rows = (attemptId: string, from: number, to: number) =>
+		Array.from({ length: to - from }, (_, i) => ({ attemptId, seq: from + i, event: tick(from + i + 1), at: 1000 + from + i }));
+
+	it('are kept as one row; steps taken here after them join them in order', async () => {
+		const store = freshStore();
+		const p = await store.createProfile({ name: 'Moved PC' });
+		const row = { ...(await store.startAttempt(newAttempt(p.id))), origin: 'imported' as const };
+		await store.db.attempts.delete(row.id);
+		const outcome = await store.importRows({ profiles: [], attempts: [{ row, events: rows(row.id, 0, 3) }], scenarios: [] });
+		expect(outcome.attempts).toEqual([{ id: row.id, decision: 'added' }]);
+		expect(await store.db.logs.count()).toBe(1);
+		expect(await store.db.events.count()).toBe(0);
+
+		// Resumed on this PC (a backup restored on a new one): steps 3 and 4 are written as they happen.
+		await store.appendEvent(row.id, 3, tick(4));
+		await store.appendEvent(row.id, 4, tick(5));
+		await expect(store.appendEvent(row.id, 4, tick(9))).rejects.toMatchObject({ problem: 'conflict' });
+		const expected = [1, 2, 3, 4, 5].map(tick);
+		expect((await store.loadAttempt(row.id))?.events).toEqual(expected);
+		expect((await store.readRows({ kind: 'all' })).events.map((e) => e.event)).toEqual(expected);
+		expect((await store.readLogs([row.id])).get(row.id)!.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+	});
+
+	it('replace the steps that were here when a file brings more of the same attempt', async () => {
+		const store = freshStore();
+		const p = await store.createProfile({ name: 'Played here' });
+		const row = await store.startAttempt(newAttempt(p.id));
+		for (const e of rows(row.id, 0, 2)) await store.appendEvent(row.id, e.seq, e.event);
+		const outcome = await store.importRows({
+			profiles: [],
+			attempts: [{ row: { ...row, origin: 'imported' }, events: rows(row.id, 0, 4) }],
+			scenarios: []
+		});
+		expect(outcome.attempts).toEqual([{ id: row.id, decision: 'extended', stepsBefore: 2 }]);
+		expect(await store.db.events.count()).toBe(0);
+		expect((await store.loadAttempt(row.id))?.events).toEqual([1, 2, 3, 4].map(tick));
+
+		// The same file again changes nothing.
+		const again = await store.importRows({
+			profiles: [],
+			attempts: [{ row: { ...row, origin: 'imported' }, events: rows(row.id, 0, 4) }],
+			scenarios: []
+		});
+		expect(again.attempts).toEqual([{ id: row.id, decision: 'duplicate', stepsBefore: 4 }]);
+	});
+});
+
 describe('cohorts', () => {
 	it('are saved by code, keep their creation time and assigned scenarios once each', async () => {
 		const store = new Store(new FraudDrillDB(`cohort-${Date.now()}`));

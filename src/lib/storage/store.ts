@@ -16,7 +16,9 @@ import {
 	type AttemptRow,
 	type AttemptSummary,
 	type EventRow,
+	type LogRow,
 	type ProfileRow,
+	type RecordRow,
 	type ScenarioRow,
 	type StoredAttemptRow
 } from './db';
@@ -80,6 +82,8 @@ export interface IncomingAttempt {
 	row: StoredAttemptRow;
 	/** Its whole log, steps 0…n-1 in order. */
 	events: EventRow[];
+	/** What the trainer's views derived from it, kept if the attempt is added or extended. */
+	record?: Omit<RecordRow, 'attemptId'>;
 }
 
 export interface ImportPlan {
@@ -124,6 +128,15 @@ function sameAttempt(a: AttemptRow, b: AttemptRow): boolean {
 		a.scenarioHash === b.scenarioHash &&
 		a.seed === b.seed
 	);
+}
+
+/** A log whose first steps came from a file and the rest were taken here, in step order. */
+function joinLog(fromFile: EventRow[], here: EventRow[]): EventRow[] {
+	if (!here.length) return fromFile;
+	if (!fromFile.length) return here;
+	const steps = new Map<number, EventRow>();
+	for (const row of [...here, ...fromFile]) steps.set(row.seq, row);
+	return [...steps.values()].sort((a, b) => a.seq - b.seq);
 }
 
 export class Store {
@@ -241,13 +254,13 @@ export class Store {
 	/** The attempt and its events in order, or undefined if there is no such attempt. */
 	loadAttempt(id: string): Promise<StoredAttempt | undefined> {
 		return this.guarded('Reading the attempt failed', () =>
-			this.db.transaction('r', this.db.attempts, this.db.events, async () => {
+			this.db.transaction('r', this.db.attempts, this.db.events, this.db.logs, async () => {
 				const attempt = await this.db.attempts.get(id);
 				if (!attempt) return undefined;
-				const rows = await this.db.events.where('[attemptId+seq]').between([id, 0], [id, Infinity]).toArray();
+				const log = (await this.logsOf([id], false)).get(id)!;
 				return {
 					attempt: restoreAttempt(attempt),
-					events: rows.map((r) => r.event)
+					events: log.map((r) => r.event)
 				};
 			})
 		);
@@ -259,19 +272,21 @@ export class Store {
 	 */
 	appendEvent(attemptId: string, seq: number, event: AttemptEvent): Promise<void> {
 		const row: EventRow = { attemptId, seq, event, at: Date.now() };
-		return this.write('Saving your last step failed', [this.db.events, this.db.attempts], async () => {
+		return this.write('Saving your last step failed', [this.db.events, this.db.attempts, this.db.records], async () => {
 			await this.db.events.add(row);
 			await this.db.attempts.update(attemptId, { updatedAt: row.at });
+			await this.db.records.delete(attemptId);
 		});
 	}
 
 	finishAttempt(id: string, summary: AttemptSummary): Promise<void> {
-		return this.write('Saving the result failed', [this.db.attempts], async () => {
+		return this.write('Saving the result failed', [this.db.attempts, this.db.records], async () => {
 			await this.db.attempts.update(id, {
 				status: 'finished',
 				summary,
 				updatedAt: Date.now()
 			});
+			await this.db.records.delete(id);
 		});
 	}
 
@@ -290,9 +305,9 @@ export class Store {
 
 	/** One consistent read of the rows a results file holds (scenarios only when asked: backups). */
 	readRows(scope: RowScope, withScenarios = false): Promise<Rows> {
-		const { profiles, attempts, events, scenarios } = this.db;
+		const { profiles, attempts, events, scenarios, logs } = this.db;
 		return this.guarded('Reading the results failed', () =>
-			this.db.transaction('r', [profiles, attempts, events, scenarios], async () => {
+			this.db.transaction('r', [profiles, attempts, events, logs, scenarios], async () => {
 				const profileRows =
 					scope.kind === 'trainee'
 						? await profiles.where('id').equals(scope.profileId).toArray()
@@ -307,9 +322,11 @@ export class Store {
 								.anyOf(profileRows.map((p) => p.id))
 								.toArray();
 				attemptRows.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1));
-				const eventRows: EventRow[] = [];
-				for (const a of attemptRows)
-					eventRows.push(...(await events.where('[attemptId+seq]').between([a.id, 0], [a.id, Infinity]).toArray()));
+				const logs = await this.logsOf(
+					attemptRows.map((a) => a.id),
+					scope.kind === 'all'
+				);
+				const eventRows = attemptRows.flatMap((a) => logs.get(a.id) ?? []);
 				return {
 					profiles: profileRows.map(restoreProfile).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
 					attempts: attemptRows.map(restoreAttempt),
@@ -321,12 +338,64 @@ export class Store {
 	}
 
 	/**
+	 * Every profile and attempt on this PC without their logs, and the records the trainer's views
+	 * derived from them before (the dashboard replays only the attempts whose record is missing).
+	 */
+	readAttemptsAndRecords(): Promise<{ profiles: ProfileRow[]; attempts: StoredAttemptRow[]; records: RecordRow[] }> {
+		const { profiles, attempts, records } = this.db;
+		return this.guarded('Reading the results failed', () =>
+			this.db.transaction('r', [profiles, attempts, records], async () => ({
+				profiles: (await profiles.toArray()).map(restoreProfile),
+				attempts: (await attempts.orderBy('startedAt').toArray()).map(restoreAttempt),
+				records: await records.toArray()
+			}))
+		);
+	}
+
+	/** The logs of some attempts, each in step order. */
+	readLogs(attemptIds: string[]): Promise<Map<string, EventRow[]>> {
+		return this.guarded('Reading the results failed', () =>
+			this.db.transaction('r', this.db.events, this.db.logs, () => this.logsOf(attemptIds, false))
+		);
+	}
+
+	/** Keeps records derived from attempts; one whose attempt is gone is not kept. */
+	saveRecords(rows: RecordRow[]): Promise<void> {
+		return this.write('Saving the derived records failed', [this.db.attempts, this.db.records], async () => {
+			const present = await this.db.attempts.bulkGet(rows.map((r) => r.attemptId));
+			await this.db.records.bulkPut(rows.filter((_, i) => present[i]));
+		});
+	}
+
+	/**
+	 * Reads whole logs inside a transaction over `events` and `logs`: the steps that came from a
+	 * file, then those taken here, in step order. Every log of the PC in one pass over each table;
+	 * some of them in one cursor over the ranges of the event table's key.
+	 */
+	private async logsOf(attemptIds: string[], all: boolean): Promise<Map<string, EventRow[]>> {
+		const fromFiles = new Map<string, EventRow[]>();
+		const here = new Map<string, EventRow[]>(attemptIds.map((id) => [id, []]));
+		if (all) {
+			await this.db.logs.each((row) => fromFiles.set(row.attemptId, row.events));
+			// The primary key [attemptId+seq] keeps each log together and in step order.
+			await this.db.events.each((row) => here.get(row.attemptId)?.push(row));
+		} else {
+			for (const row of await this.db.logs.bulkGet(attemptIds)) if (row) fromFiles.set(row.attemptId, row.events);
+			const ranges = attemptIds.map((id): [string[], [string, number]] => [[id], [id, Infinity]]);
+			for (const row of await this.db.events.where('[attemptId+seq]').inAnyRange(ranges).toArray())
+				here.get(row.attemptId)?.push(row);
+		}
+		return new Map(attemptIds.map((id) => [id, joinLog(fromFiles.get(id) ?? [], here.get(id)!)]));
+	}
+
+	/**
 	 * Adds what a results file holds, in one transaction: all of it is decided and written, or
 	 * (on any failure) nothing is. A profile or attempt already here is left as it is.
 	 */
 	importRows(plan: ImportPlan): Promise<ImportOutcome> {
 		const { profiles, attempts, events, scenarios } = this.db;
-		return this.write('Importing the results failed', [profiles, attempts, events, scenarios], async () => {
+		const { records, logs } = this.db;
+		return this.write('Importing the results failed', [profiles, attempts, events, logs, scenarios, records], async () => {
 			const outcome: ImportOutcome = {
 				profiles: [],
 				attempts: [],
@@ -359,21 +428,22 @@ export class Store {
 
 			const ids = plan.attempts.map((a) => a.row.id);
 			const knownAttempts = await attempts.bulkGet(ids);
-			const knownEvents = new Map<string, EventRow[]>();
-			for (const row of await events.where('attemptId').anyOf(ids).toArray()) {
-				const list = knownEvents.get(row.attemptId) ?? [];
-				list.push(row);
-				knownEvents.set(row.attemptId, list);
-			}
+			const knownLogs = await this.logsOf(ids, false);
 			const rowsToPut: StoredAttemptRow[] = [];
-			const eventsToAdd: EventRow[] = [];
+			const recordsToPut: RecordRow[] = [];
+			const logsToPut: LogRow[] = [];
+			/** Kept with the whole log from the file, which replaces the steps that were here. */
+			const keep = (incoming: IncomingAttempt) => {
+				rowsToPut.push(incoming.row);
+				logsToPut.push({ attemptId: incoming.row.id, events: incoming.events });
+				if (incoming.record) recordsToPut.push({ attemptId: incoming.row.id, ...incoming.record });
+			};
 			plan.attempts.forEach((incoming, i) => {
 				const known = knownAttempts[i];
-				const had = (knownEvents.get(incoming.row.id) ?? []).sort((a, b) => a.seq - b.seq);
 				const id = incoming.row.id;
+				const had = knownLogs.get(id)!;
 				if (!known && had.length === 0) {
-					rowsToPut.push(incoming.row);
-					eventsToAdd.push(...incoming.events);
+					keep(incoming);
 					outcome.attempts.push({ id, decision: 'added' });
 					return;
 				}
@@ -394,8 +464,7 @@ export class Store {
 					outcome.attempts.push({ id, decision: 'duplicate', stepsBefore });
 				else if (common === bring.length) outcome.attempts.push({ id, decision: 'older', stepsBefore });
 				else if (common === had.length) {
-					rowsToPut.push(incoming.row);
-					eventsToAdd.push(...bring.slice(common));
+					keep(incoming);
 					outcome.attempts.push({ id, decision: 'extended', stepsBefore });
 				} else
 					outcome.attempts.push({
@@ -406,7 +475,13 @@ export class Store {
 					});
 			});
 			await attempts.bulkPut(rowsToPut);
-			await events.bulkAdd(eventsToAdd);
+			for (const { attemptId } of logsToPut)
+				if (knownLogs.get(attemptId)!.length)
+					await events.where('[attemptId+seq]').between([attemptId, 0], [attemptId, Infinity]).delete();
+			await logs.bulkPut(logsToPut);
+			// A kept record must come from the whole log as it now is: the one the file's attempt gave, or none.
+			await records.bulkDelete(rowsToPut.map((r) => r.id));
+			await records.bulkPut(recordsToPut);
 			return outcome;
 		});
 	}

@@ -1,7 +1,13 @@
-/** Everything stored on this PC, replayed into one record per attempt for the trainer's views. */
-import { deriveRecord, type AttemptRecord } from '$lib/analytics/records';
+/**
+ * Everything stored on this PC as one record per attempt, for the trainer's views. Replaying a log
+ * is the only source of truth, but replaying 5,000 logs each time the dashboard opens is slow: the
+ * records are kept (schema v3; an import keeps those of the attempts it adds) and only attempts
+ * that are new, changed, or were derived by an older version of the code or against another
+ * scenario document are replayed again.
+ */
+import { recordKey, replayRecord, withTrainee, type AttemptRecord, type ReplayedRecord } from '$lib/analytics/records';
 import type { Store } from '$lib/storage';
-import type { EventRow } from '$lib/storage/db';
+import type { RecordRow, StoredAttemptRow } from '$lib/storage/db';
 import type { KnownScenario } from './library';
 
 export interface LoadedRecords {
@@ -9,30 +15,54 @@ export interface LoadedRecords {
 	/** Attempts whose scenario version this PC does not know (kept, but not analysed). */
 	unknownScenario: number;
 	profiles: number;
+	/** How many attempts were replayed this time (the rest came from kept records). */
+	replayed: number;
+	/** Settles when the records replayed this time are kept (it never rejects). */
+	saved: Promise<void>;
+}
+
+function keptRecord(row: RecordRow | undefined, key: string, attemptId: string): ReplayedRecord | null {
+	if (!row || row.key !== key || !row.record || typeof row.record !== 'object') return null;
+	const record = row.record as ReplayedRecord;
+	return record.attemptId === attemptId ? record : null;
 }
 
 export async function loadRecords(store: Store, known: KnownScenario[]): Promise<LoadedRecords> {
-	const rows = await store.readRows({ kind: 'all' });
+	const rows = await store.readAttemptsAndRecords();
 	const byVersion = new Map(known.map((k) => [`${k.scenario.id}@${k.scenario.version}`, k]));
 	const profiles = new Map(rows.profiles.map((p) => [p.id, p]));
-	const events = new Map<string, EventRow[]>();
-	for (const e of rows.events) {
-		let list = events.get(e.attemptId);
-		if (!list) events.set(e.attemptId, (list = []));
-		list.push(e);
-	}
-	const records: AttemptRecord[] = [];
+	const kept = new Map(rows.records.map((r) => [r.attemptId, r]));
+
+	const found: { attempt: StoredAttemptRow; known: KnownScenario; key: string; record: ReplayedRecord | null }[] = [];
 	let unknownScenario = 0;
 	for (const attempt of rows.attempts) {
 		const k = byVersion.get(`${attempt.scenarioId}@${attempt.scenarioVersion}`);
-		const profile = profiles.get(attempt.profileId);
-		if (!k || !profile) {
+		if (!k || !profiles.has(attempt.profileId)) {
 			unknownScenario++;
 			continue;
 		}
-		records.push(deriveRecord(k.scenario, k.scoring, profile, attempt, events.get(attempt.id) ?? []));
+		const key = recordKey(k.hash, attempt);
+		found.push({ attempt, known: k, key, record: keptRecord(kept.get(attempt.id), key, attempt.id) });
 	}
-	return { records, unknownScenario, profiles: rows.profiles.length };
+
+	const missing = found.filter((f) => !f.record);
+	let saved: Promise<void> = Promise.resolve();
+	if (missing.length) {
+		const logs = await store.readLogs(missing.map((f) => f.attempt.id));
+		for (const f of missing) f.record = replayRecord(f.known.scenario, f.known.scoring, f.attempt, logs.get(f.attempt.id)!);
+		// Kept only to save time next time: the page does not wait, and a failure changes nothing it shows.
+		saved = store
+			.saveRecords(missing.map((f) => ({ attemptId: f.attempt.id, key: f.key, record: f.record })))
+			.catch(() => undefined);
+	}
+
+	return {
+		records: found.map((f) => withTrainee(f.record!, profiles.get(f.attempt.profileId)!)),
+		unknownScenario,
+		profiles: rows.profiles.length,
+		replayed: missing.length,
+		saved
+	};
 }
 
 /** Saves text as a file through the browser's download. */
