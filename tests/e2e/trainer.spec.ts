@@ -178,3 +178,29 @@ test("a trainee's own printable report lists every attempt of theirs", async ({ 
 	await page.emulateMedia({ media: 'print' });
 	expect((await page.pdf({ format: 'A4' })).subarray(0, 4).toString()).toBe('%PDF');
 });
+
+test('the roster lists every trainee of a cohort on this PC, those who have not started too', async ({ page }) => {
+	await prepare(page, 'en');
+	await page.goto('/');
+	await page.getByLabel('Name', { exact: true }).fill('Zhao Liu');
+	await page.getByLabel('Cohort code (optional)').fill('K9');
+	await page.getByRole('button', { name: 'Create and start' }).click();
+	await expect(page.locator('[data-scenario]').first()).toBeVisible();
+
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN').fill('2468');
+	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	const form = page.locator('form.cohort-form');
+	await form.getByLabel('Cohort code', { exact: true }).fill('K9');
+	const assigned = allEntries.slice(0, 2).map((e) => e.scenario);
+	for (const s of assigned) await form.getByLabel(s.meta.title.en).check();
+	await form.getByRole('button', { name: 'Save cohort' }).click();
+	await page.getByTestId('cohort-filter').selectOption('K9');
+
+	const roster = page.locator('table.roster');
+	await expect(roster.locator('thead th')).toHaveText(['Trainee', ...assigned.map((s) => s.meta.title.en)]);
+	const row = roster.locator('tbody tr');
+	await expect(row).toHaveCount(1);
+	await expect(row.locator('th')).toContainText('Zhao Liu');
+	await expect(row.locator('td')).toHaveText(['not yet', 'not yet']);
+});

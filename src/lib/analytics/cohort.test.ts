@@ -12,6 +12,7 @@ import {
 	quantile,
 	redFlagMissRates,
 	roster,
+	rosterTrainees,
 	scoreDistribution,
 	selectRecords,
 	summary,
@@ -382,6 +383,35 @@ describe('roster', () => {
 		const zhang = roster(records).find((r) => r.traineeId === 't1' && r.scenarioId === 'a')!;
 		expect(zhang.lastStartedAt).toBe(Date.UTC(2025, 2, 4, 9, 0));
 		expect(zhang).toMatchObject({ employeeNo: 'E003', branch: '城东支行', cohort: 'A' });
+	});
+
+	it('lists every profile of the selected cohorts, with or without attempts, in the same order', () => {
+		const profiles = [
+			{ id: 't1', name: '张三', employeeNo: 'E003', branch: '城东支行', cohort: 'A' },
+			{ id: 't2', name: '李四', employeeNo: 'E002', branch: '城西支行', cohort: 'A' },
+			{ id: 'n1', name: '赵六', employeeNo: 'E009', branch: '城北支行', cohort: 'A' },
+			{ id: 'n2', name: 'Alice', employeeNo: 'E010', branch: '', cohort: 'B' }
+		];
+		const names = (filter: CohortFilter) =>
+			rosterTrainees(roster(records, filter), profiles, filter).map((t) => [t.traineeName, t.started]);
+		expect(names({})).toEqual([
+			['李四', true],
+			['王五', true],
+			['张三', true],
+			['赵六', false],
+			['Alice', false]
+		]);
+		expect(names({ cohorts: ['A'] })).toEqual([
+			['李四', true],
+			['张三', true],
+			['赵六', false]
+		]);
+		// A trainee whose only attempts are filtered out is listed as not started.
+		expect(names({ cohorts: ['A'], scenarioIds: ['c'] })).toEqual([
+			['李四', false],
+			['张三', true],
+			['赵六', false]
+		]);
 	});
 
 	it('follows the filter', () => {

@@ -4,7 +4,7 @@
  * left unrounded: charts and exports round for display. Scenarios come out sorted by id.
  */
 import { COMPETENCIES, OUTCOMES, type Competency, type Outcome } from '../scenario/vocabulary';
-import type { AttemptMode, AttemptRecord } from './records';
+import type { AttemptMode, AttemptRecord, TraineeInfo } from './records';
 
 export interface CohortFilter {
 	/** Default: both. */
@@ -335,6 +335,56 @@ export function roster(records: readonly AttemptRecord[], filter: CohortFilter =
 			(a.traineeId < b.traineeId ? -1 : a.traineeId > b.traineeId ? 1 : 0) ||
 			(a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : 0)
 	);
+}
+
+export interface RosterTrainee {
+	traineeId: string;
+	traineeName: string;
+	employeeNo: string;
+	branch: string;
+	cohort: string;
+	/** Has at least one finished attempt in the selection. */
+	started: boolean;
+}
+
+/**
+ * Who the roster lists: everyone with a row, and every trainee profile of the selected cohorts
+ * (all profiles when no cohort is selected) that has not finished anything yet, sorted as the rows.
+ */
+export function rosterTrainees(
+	rows: readonly RosterRow[],
+	profiles: readonly TraineeInfo[],
+	filter: CohortFilter = {}
+): RosterTrainee[] {
+	const people = new Map<string, RosterTrainee>();
+	for (const r of rows)
+		if (!people.has(r.traineeId)) people.set(r.traineeId, { ...r, started: true });
+	for (const p of profiles)
+		if (!people.has(p.id) && (!filter.cohorts || filter.cohorts.includes(p.cohort)))
+			people.set(p.id, {
+				traineeId: p.id,
+				traineeName: p.name,
+				employeeNo: p.employeeNo,
+				branch: p.branch,
+				cohort: p.cohort,
+				started: false
+			});
+	const collator = new Intl.Collator('zh-CN');
+	return [...people.values()]
+		.map(({ traineeId, traineeName, employeeNo, branch, cohort, started }) => ({
+			traineeId,
+			traineeName,
+			employeeNo,
+			branch,
+			cohort,
+			started
+		}))
+		.sort(
+			(a, b) =>
+				collator.compare(a.traineeName, b.traineeName) ||
+				collator.compare(a.employeeNo, b.employeeNo) ||
+				(a.traineeId < b.traineeId ? -1 : a.traineeId > b.traineeId ? 1 : 0)
+		);
 }
 
 // ---------------------------------------------------------------------------------------------

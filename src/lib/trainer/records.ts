@@ -7,14 +7,15 @@
  */
 import { recordKey, replayRecord, withTrainee, type AttemptRecord, type ReplayedRecord } from '$lib/analytics/records';
 import type { Store } from '$lib/storage';
-import type { RecordRow, StoredAttemptRow } from '$lib/storage/db';
+import type { ProfileRow, RecordRow, StoredAttemptRow } from '$lib/storage/db';
 import type { KnownScenario } from './library';
 
 export interface LoadedRecords {
 	records: AttemptRecord[];
 	/** Attempts whose scenario version this PC does not know (kept, but not analysed). */
 	unknownScenario: number;
-	profiles: number;
+	/** Every trainee profile on this PC, with attempts or not (for the roster). */
+	profiles: ProfileRow[];
 	/** How many attempts were replayed this time (the rest came from kept records). */
 	replayed: number;
 	/** Settles when the records replayed this time are kept (it never rejects). */
@@ -59,7 +60,7 @@ export async function loadRecords(store: Store, known: KnownScenario[]): Promise
 	return {
 		records: found.map((f) => withTrainee(f.record!, profiles.get(f.attempt.profileId)!)),
 		unknownScenario,
-		profiles: rows.profiles.length,
+		profiles: rows.profiles,
 		replayed: missing.length,
 		saved
 	};
