@@ -67,6 +67,15 @@ export async function prepare(page: Page, lang: Language) {
 	await page.clock.pauseAt(new Date(Date.now() + 1000));
 }
 
+/** Waits for the app's service worker, and reloads until it controls the page (as on a second visit). */
+export async function controlledByServiceWorker(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
 export async function createProfile(page: Page, name: string) {
 	await page.goto('/');
 	await page.locator('input').first().fill(name);

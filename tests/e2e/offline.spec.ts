@@ -3,18 +3,14 @@
  * scenario can be played.
  */
 import { expect, test } from './fixtures';
-import { createProfile, loadScenario, playPath, startScenario } from './helpers';
+import { controlledByServiceWorker, createProfile, loadScenario, playPath, startScenario } from './helpers';
 
 const { scenario, analysis } = loadScenario('otp-code-at-counter.json');
 
 test('after one visit every route loads offline, and a scenario plays to its end', async ({ page, context }) => {
 	await page.addInitScript(() => localStorage.setItem('fraud-drill.language', 'en'));
 	await createProfile(page, 'Offline Tester');
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await controlledByServiceWorker(page);
 
 	await context.setOffline(true);
 	const routes = ['/', '/trainer/', '/trainer/report/', '/trainer/attempt/', `/play/${scenario.id}/`, `/debrief/${scenario.id}/`];

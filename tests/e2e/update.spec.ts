@@ -5,7 +5,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { createProfile, loadScenario, startScenario } from './helpers';
+import { controlledByServiceWorker, createProfile, loadScenario, startScenario } from './helpers';
 
 const { scenario } = loadScenario('fake-police-safe-account.json');
 /** What `vite preview` serves (see playwright.config.ts): the service worker of this build. */
@@ -14,11 +14,7 @@ const workerFile = join(process.env.FD_KIT_DIR ?? '.svelte-kit', 'output', 'clie
 test('a new version waits for the end of the scenario, then updates when the trainee says', async ({ page }) => {
 	await page.addInitScript(() => localStorage.setItem('fraud-drill.language', 'en'));
 	await createProfile(page, 'Update Tester');
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-	});
-	await page.reload();
-	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	await controlledByServiceWorker(page);
 
 	await startScenario(page, scenario.id, 'practice');
 	await page.locator('[data-action="check-terminal"]').click();

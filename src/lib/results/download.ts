@@ -6,9 +6,9 @@ import type { Store } from '../storage/store';
 import { bundleFileName, bundleJson, exportBundle } from './export';
 import type { BundleScope, ResultsBundle } from './format';
 
-/** Saves text as a UTF-8 file (no byte-order mark) through an object URL. */
-export function downloadText(text: string, fileName: string) {
-	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Saves text as a file through an object URL (the text as it is: a CSV brings its own BOM). */
+export function downloadText(text: string, fileName: string, type = 'application/json') {
+	const url = URL.createObjectURL(new Blob([text], { type }));
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = fileName;

@@ -65,16 +65,3 @@ export async function loadRecords(store: Store, known: KnownScenario[]): Promise
 		saved
 	};
 }
-
-/** Saves text as a file through the browser's download. */
-export function download(text: string, fileName: string, type: string) {
-	const url = URL.createObjectURL(new Blob([text], { type }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	link.hidden = true;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
