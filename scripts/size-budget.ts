@@ -1,5 +1,6 @@
 /**
- * `npm run size`: the initial JavaScript of every trainee page (/, each /play/…/, each /debrief/…/),
+ * `npm run size`: the initial JavaScript of every trainee page (/, /me/, each /play/…/ and /debrief/…/, and
+ * the pages of imported scenarios),
  * gzip level 9, against a budget (100 KiB, or FD_BUDGET_KIB), and proof that none of it is d3 or
  * trainer code. Reads the build in FD_KIT_DIR (default .svelte-kit) and FD_BUILD_DIR (default
  * build); run after `npm run build`. Exits 1 when a page is over budget or loads forbidden code.
@@ -43,7 +44,9 @@ if (!existsSync(join(kitDir, 'chunk-modules.json'))) {
 	process.exit(2);
 }
 const pages = htmlPages(buildDir);
-const trainee = [...pages.keys()].filter((r) => r === '/' || /^\/(play|debrief)\/[^/]+\/$/.test(r)).sort();
+/** Every page a trainee opens: the library, their results, and play and debrief (built-in or imported). */
+const TRAINEE_PAGE = /^\/((me|imported\/play|imported\/debrief)\/|(play|debrief)\/[^/]+\/)?$/;
+const trainee = [...pages.keys()].filter((r) => TRAINEE_PAGE.test(r)).sort();
 const playCount = trainee.filter((r) => r.startsWith('/play/')).length;
 const debriefCount = trainee.filter((r) => r.startsWith('/debrief/')).length;
 if (!pages.has('/') || !playCount || !debriefCount) {

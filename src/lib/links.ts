@@ -7,11 +7,16 @@ import { resolve } from '$app/paths';
 const slash = (path: string) => (path.endsWith('/') ? path : `${path}/`);
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
-export const playUrl = (scenario: string, attempt: string) =>
-	`${slash(resolve('/play/[scenario]', { scenario }))}?${query({ attempt })}`;
+/** A built-in scenario has pages of its own; one imported on this PC is found from the attempt. */
+export const playUrl = (scenario: string, attempt: string, imported = false) =>
+	imported
+		? `${slash(resolve('/imported/play'))}?${query({ attempt })}`
+		: `${slash(resolve('/play/[scenario]', { scenario }))}?${query({ attempt })}`;
 
-export const debriefUrl = (scenario: string, attempt: string) =>
-	`${slash(resolve('/debrief/[scenario]', { scenario }))}?${query({ attempt })}`;
+export const debriefUrl = (scenario: string, attempt: string, imported = false) =>
+	imported
+		? `${slash(resolve('/imported/debrief'))}?${query({ attempt })}`
+		: `${slash(resolve('/debrief/[scenario]', { scenario }))}?${query({ attempt })}`;
 
 export const trainerAttemptUrl = (id: string) => `${slash(resolve('/trainer/attempt'))}?${query({ id })}`;
 

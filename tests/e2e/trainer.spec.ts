@@ -9,7 +9,7 @@ import { deriveRecord } from '../../src/lib/analytics/records';
 import { analyseCohort } from '../../src/lib/analytics/cohort';
 import { attemptsCsv } from '../../src/lib/analytics/csv';
 import { COMPETENCIES } from '../../src/lib/scenario/vocabulary';
-import { allEntries, prepare } from './helpers';
+import { allEntries, createProfile, loadScenario, playPath, prepare, startScenario } from './helpers';
 
 const chosen = allEntries.filter((e) =>
 	['fake-police-safe-account.json', 'honest-house-purchase.json', 'boss-qq-group.json'].includes(e.file)
@@ -204,3 +204,49 @@ test('the roster lists every trainee of a cohort on this PC, those who have not 
 	await expect(row.locator('th')).toContainText('Zhao Liu');
 	await expect(row.locator('td')).toHaveText(['not yet', 'not yet']);
 });
+
+test('a scenario imported on this PC is in the trainee library, plays to its end, and has a debrief', async ({ page }, info) => {
+	test.setTimeout(120_000);
+	// A branch's own edition of a built-in scenario: another id and title, the same story.
+	const base = loadScenario('otp-code-at-counter.json');
+	const doc = JSON.parse(readFileSync(`scenarios/${base.file}`, 'utf8'));
+	doc.id = 'otp-code-branch-edition';
+	doc.meta.title = { zh: '本行版：验证码不能读给“客服”', en: 'Branch edition: the code is not for the "agent"' };
+	mkdirSync(info.outputDir, { recursive: true });
+	writeFileSync(info.outputPath('branch-edition.json'), JSON.stringify(doc));
+
+	await prepare(page, 'en');
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN').fill('1357');
+	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath('branch-edition.json'));
+	await expect(page.locator('[data-scenario-report="branch-edition.json"]')).toContainText('Imported');
+
+	await createProfile(page, 'Zhou Min');
+	const card = page.locator('[data-scenario="otp-code-branch-edition"]');
+	await expect(card).toContainText('Imported on this PC');
+	await expect(card.getByRole('heading')).toHaveText(doc.meta.title.en);
+	await startScenario(page, doc.id, 'assessment');
+	expect(new URL(page.url()).pathname).toBe('/imported/play/');
+	await playPath(page, base.scenario, base.analysis.best, { markFlags: false });
+	await expect(page.locator('.ended')).toHaveAttribute('data-ending', base.analysis.best.ending!);
+	await page.locator('.ended a').click();
+	await page.waitForURL(/\/imported\/debrief\//);
+	await expect(page.locator('.summary')).toHaveAttribute('data-ending', base.analysis.best.ending!);
+	await expect(page.getByTestId('overall')).toHaveText(/^\d+%$/);
+	await page.screenshot({ path: info.outputPath('imported-debrief.png'), fullPage: true });
+
+	// Listed under the trainee's results with its own title and pages.
+	await page.goto('/me/');
+	const row = page.locator('tr', { hasText: doc.meta.title.en });
+	await expect(row).toHaveCount(1);
+	await expect(row.getByRole('link', { name: 'Debrief' })).toHaveAttribute('href', /^\/imported\/debrief\/\?attempt=/);
+
+	// "Try again" starts a new attempt on the same imported scenario.
+	// (Followed by address: with the page clock paused, a client-side navigation would wait for a frame.)
+	await page.goto((await row.getByRole('link', { name: 'Debrief' }).getAttribute('href'))!);
+	await page.getByRole('button', { name: /Try again/ }).click();
+	await page.waitForURL(/\/imported\/play\//);
+	await expect(page.getByRole('dialog')).toBeVisible();
+});
+

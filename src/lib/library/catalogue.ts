@@ -6,10 +6,13 @@ export type CatalogueEntry = Pick<Scenario, 'id' | 'version'> & {
 	hash: string;
 	beats: number;
 	redFlags: number;
+	/** Imported by a trainer on this PC (not built in): its pages are found from the attempt. */
+	imported?: boolean;
 };
 
-export function catalogueEntry(s: Scenario, hash: string): CatalogueEntry {
+export function catalogueEntry(s: Scenario, hash: string, imported = false): CatalogueEntry {
 	return {
+		...(imported ? { imported } : {}),
 		id: s.id,
 		version: s.version,
 		meta: s.meta,

@@ -314,7 +314,11 @@ export interface ScoringFacts {
 }
 
 export function scoringFacts(scenario: Scenario): ScoringFacts {
-	const a = analyseScenario(scenario);
+	return factsOf(analyseScenario(scenario));
+}
+
+/** What scoring and the debrief need of an analysis. */
+export function factsOf(a: Pick<Analysis, 'maxPoints' | 'best'>): ScoringFacts {
 	return { maxPoints: a.maxPoints, best: a.best.choices };
 }
 

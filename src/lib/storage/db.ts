@@ -6,6 +6,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AttemptEvent } from '$lib/scenario/compile';
 import type { Outcome } from '$lib/scenario/schema';
+import type { ScoringFacts } from '$lib/scenario/analyse';
 
 export interface ProfileRow {
 	id: string;
@@ -76,6 +77,11 @@ export interface ScenarioRow {
 	/** The validated document as imported. */
 	doc: unknown;
 	importedAt: number;
+	/**
+	 * What its graph check found for scoring (the most points a path earns, the best path), kept so
+	 * that playing it need not explore the graph again. Never exported: any PC can work it out.
+	 */
+	facts?: ScoringFacts;
 }
 
 /**

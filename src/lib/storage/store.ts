@@ -331,7 +331,9 @@ export class Store {
 					profiles: profileRows.map(restoreProfile).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
 					attempts: attemptRows.map(restoreAttempt),
 					events: eventRows,
-					scenarios: withScenarios ? await scenarios.toArray() : []
+					scenarios: withScenarios
+						? (await scenarios.toArray()).map(({ id, version, hash, doc, importedAt }) => ({ id, version, hash, doc, importedAt }))
+						: []
 				};
 			})
 		);
@@ -513,11 +515,27 @@ export class Store {
 		return this.guarded('Reading imported scenarios failed', () => this.db.scenarios.toArray());
 	}
 
+	/** One imported scenario, by id and version. */
+	getScenario(id: string, version: number): Promise<ScenarioRow | undefined> {
+		return this.guarded('Reading the scenario failed', () => this.db.scenarios.get([id, version]));
+	}
+
+	/** Keeps what the graph check found for an imported scenario (see `ScenarioRow.facts`). */
+	saveScenarioFacts(id: string, version: number, hash: string, facts: NonNullable<ScenarioRow['facts']>): Promise<void> {
+		return this.write('Saving the scenario failed', [this.db.scenarios], async () => {
+			const row = await this.db.scenarios.get([id, version]);
+			if (row?.hash === hash) await this.db.scenarios.put({ ...row, facts });
+		});
+	}
+
 	/** Stores a checked scenario document; the same id and version with other content is refused. */
 	saveScenario(row: ScenarioRow): Promise<'added' | 'unchanged'> {
 		return this.write('Saving the scenario failed', [this.db.scenarios], async () => {
 			const existing = await this.db.scenarios.get([row.id, row.version]);
-			if (existing?.hash === row.hash) return 'unchanged';
+			if (existing?.hash === row.hash) {
+				if (!existing.facts && row.facts) await this.db.scenarios.put({ ...existing, facts: row.facts });
+				return 'unchanged';
+			}
 			if (existing)
 				throw new StorageError(
 					'conflict',

@@ -6,7 +6,7 @@ import { asset } from '$app/paths';
 import type { ScoringFacts } from '$lib/scenario/analyse';
 import type { Scenario } from '$lib/scenario/schema';
 import { scenarioResolver, type ScenarioResolver } from '$lib/results';
-import { checkScenario } from '$lib/library/check';
+import { checkedScenario } from '$lib/play/imported';
 import { getStore } from '$lib/storage';
 
 export interface KnownScenario {
@@ -29,23 +29,17 @@ function loadBuiltin(): Promise<KnownScenario[]> {
 }
 
 /**
- * Built-in scenarios and those imported on this PC. Stored documents are checked again when read
- * (a row from an older version or a restored backup is input like any other); one that fails is
- * left out.
+ * Built-in scenarios and those imported on this PC. Stored documents are validated again when read
+ * (a row from an older version or a restored backup is input like any other; its graph is explored
+ * only when its scoring facts are not kept yet); one that fails is left out.
  */
 export async function loadLibrary(): Promise<KnownScenario[]> {
 	const rows = await (await getStore()).listScenarios();
 	for (const row of rows) {
 		const key = `${row.id}@${row.version}@${row.hash}`;
 		if (imported.has(key)) continue;
-		const report = checkScenario(row.id, row.doc, false);
-		if (report.scenario && report.analysis)
-			imported.set(key, {
-				scenario: report.scenario,
-				hash: row.hash,
-				scoring: { maxPoints: report.analysis.maxPoints, best: report.analysis.best.choices },
-				imported: true
-			});
+		const checked = await checkedScenario(row);
+		if (!('problem' in checked)) imported.set(key, { ...checked, imported: true });
 	}
 	return [...(await loadBuiltin()), ...imported.values()];
 }
