@@ -214,11 +214,17 @@ test('a scenario imported on this PC is in the trainee library, plays to its end
 	doc.meta.title = { zh: '本行版：验证码不能读给“客服”', en: 'Branch edition: the code is not for the "agent"' };
 	mkdirSync(info.outputDir, { recursive: true });
 	writeFileSync(info.outputPath('branch-edition.json'), JSON.stringify(doc));
+	// The same story under the built-in id and version would be two different scenarios of one name.
+	writeFileSync(info.outputPath(base.file), JSON.stringify({ ...doc, id: base.scenario.id }));
 
 	await prepare(page, 'en');
 	await page.goto('/trainer/');
 	await page.getByLabel('PIN').fill('1357');
 	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath(base.file));
+	await expect(page.locator(`[data-scenario-report="${base.file}"]`)).toContainText(
+		`Version ${base.scenario.version} of "${base.scenario.id}" is built in with other content; not imported.`
+	);
 	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath('branch-edition.json'));
 	await expect(page.locator('[data-scenario-report="branch-edition.json"]')).toContainText('Imported');
 
