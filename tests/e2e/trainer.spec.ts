@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateCohort } from '../fixtures/cohort';
 import { deriveRecord } from '../../src/lib/analytics/records';
-import { analyseCohort } from '../../src/lib/analytics/cohort';
+import { analyseCohort, rosterTrainees } from '../../src/lib/analytics/cohort';
 import { attemptsCsv } from '../../src/lib/analytics/csv';
 import { COMPETENCIES } from '../../src/lib/scenario/vocabulary';
 import { allEntries, createProfile, loadScenario, playPath, prepare, startScenario } from './helpers';
@@ -86,7 +86,11 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 	// The printable report.
 	await page.goto('/trainer/report/?cohort=&mode=all');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('培训班报告');
-	await expect(page.locator('.roster tbody tr')).toHaveCount(expected.roster.length);
+	// Every trainee × every scenario played, finished or not yet.
+	const people = rosterTrainees(expected.roster, cohort.profiles);
+	const played = new Set(expected.roster.map((r) => r.scenarioId));
+	await expect(page.locator('.roster tbody tr')).toHaveCount(people.length * played.size);
+	await expect(page.locator('.roster tbody tr:not(.missing)')).toHaveCount(expected.roster.length);
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('.toolbar')).toBeHidden();
 	await page.screenshot({ path: info.outputPath('report-print.png'), fullPage: true });
