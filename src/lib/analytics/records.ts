@@ -149,12 +149,16 @@ export function deriveRecord(
 	return withTrainee(replayRecord(scenario, facts, attempt, events), profile);
 }
 
-/** What replaying one attempt's log gives (everything in its record but who played it). */
+/**
+ * What replaying one attempt's log gives (everything in its record but who played it). `replayed`:
+ * the replay of exactly these events, when the caller has it already (an import verifies first).
+ */
 export function replayRecord(
 	scenario: Scenario,
 	facts: ScoringFacts,
 	attempt: AttemptInfo,
-	events: readonly LoggedEvent[] | readonly AttemptEvent[]
+	events: readonly LoggedEvent[] | readonly AttemptEvent[],
+	replayed?: ReturnType<typeof replayContext>
 ): ReplayedRecord {
 	if (attempt.scenarioId !== scenario.id || attempt.scenarioVersion !== scenario.version)
 		throw new Error(
@@ -162,7 +166,7 @@ export function replayRecord(
 				`not "${scenario.id}" version ${scenario.version}.`
 		);
 	const log = eventsOf(events);
-	const { context, applied } = replayContext(scenario, attempt.seed, log);
+	const { context, applied } = replayed ?? replayContext(scenario, attempt.seed, log);
 	const score = scoreAttempt(scenario, context, facts.maxPoints);
 
 	const { actions } = indexScenario(scenario);

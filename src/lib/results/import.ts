@@ -281,11 +281,13 @@ export async function importBundle(
 		};
 		if (v.verification === 'mismatch') row.claimedSummary = v.claimed ?? null;
 		incoming.push({
-			// The trainer's dashboard reads this instead of replaying the log again.
-			record: scenario && {
-				key: recordKey(attempt.scenarioHash, row),
-				record: replayRecord(scenario.scenario, scenario.scoring, row, events)
-			},
+			// The trainer's dashboard reads this instead of replaying the log again (from the replay that
+			// verified it: none when the scenario is unknown or the replay failed).
+			record: scenario &&
+				v.replayed && {
+					key: recordKey(attempt.scenarioHash, row),
+					record: replayRecord(scenario.scenario, scenario.scoring, row, events, v.replayed)
+				},
 			row,
 			events: rows.map(({ attemptId, seq, event, at }) => ({
 				attemptId,

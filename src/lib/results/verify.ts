@@ -36,6 +36,8 @@ export interface VerifiedAttempt {
 	ignored: number;
 	/** Why replay failed, when it did. */
 	error?: string;
+	/** The replay itself, when there was one (so the import need not replay again for its record). */
+	replayed?: ReturnType<typeof replayContext>;
 }
 
 const sameSummary = (a: AttemptSummary, b: AttemptSummary) =>
@@ -55,8 +57,9 @@ export function verifyAttempt(
 		};
 	let replayed: AttemptSummary | null;
 	let ignored: number;
+	let state: ReturnType<typeof replayContext>;
 	try {
-		const state = replayContext(resolved.scenario, attempt.seed, events);
+		state = replayContext(resolved.scenario, attempt.seed, events);
 		const score = scoreAttempt(resolved.scenario, state.context, resolved.scoring.maxPoints);
 		replayed = score.finished
 			? {
@@ -84,12 +87,13 @@ export function verifyAttempt(
 		(attempt.summary === null || (replayed !== null && sameSummary(attempt.summary, replayed))) &&
 		(attempt.status !== 'finished' || replayed !== null);
 	return matches
-		? { verification: 'verified', summary: replayed, status, ignored }
+		? { verification: 'verified', summary: replayed, status, ignored, replayed: state }
 		: {
 				verification: 'mismatch',
 				summary: replayed,
 				status,
 				claimed: attempt.summary,
-				ignored
+				ignored,
+				replayed: state
 			};
 }
