@@ -20,8 +20,11 @@ scenarioFiles.forEach((file, i) => {
 		const ending = scenario.endings.find((e) => e.id === analysis.best.ending)!;
 		expect(GOOD_OUTCOMES).toContain(ending.outcome);
 		await expect(page.locator('.ended')).toHaveAttribute('data-ending', ending.id);
+		// Every variable is filled in with this attempt's value: no "{bossMobile}" left on screen.
+		await expect(page.locator('body')).not.toContainText(/\{[A-Za-z][A-Za-z0-9]*\}/);
 		await page.locator('.ended a').click();
 		await expect(page.locator('.summary')).toHaveAttribute('data-ending', ending.id);
+		await expect(page.locator('body')).not.toContainText(/\{[A-Za-z][A-Za-z0-9]*\}/);
 		await expect(page.locator('.verdict.pass')).toBeVisible();
 	});
 
