@@ -10,7 +10,11 @@ import type { ScoringFacts } from '../scenario/analyse';
 import { indexScenario, type AttemptEvent } from '../scenario/compile';
 import { COMPETENCIES, type Competency, type Outcome, type ScamType, type Verdict } from '../scenario/vocabulary';
 import type { Scenario } from '../scenario/schema';
+import { replayContext } from '../attempt/replay';
 import { scoreAttempt } from '../attempt/score';
+
+/** The pure replay, re-exported for callers that derive records (tests hold it equal to the machine). */
+export { replayContext };
 
 export type AttemptMode = 'practice' | 'assessment';
 
@@ -133,10 +137,6 @@ export function eventsOf(events: readonly LoggedEvent[] | readonly AttemptEvent[
 	if (!list.length || !isRow(list[0]!)) return list as AttemptEvent[];
 	return [...(list as LoggedEvent[])].sort((a, b) => a.seq - b.seq).map((r) => r.event);
 }
-
-import { replayContext } from '../attempt/replay';
-
-export { replayContext };
 
 /** One attempt's record: its log replayed, and who played it. */
 export function deriveRecord(
