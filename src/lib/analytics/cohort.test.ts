@@ -445,7 +445,8 @@ describe('summary', () => {
 			'money-lost': 1,
 			'honest-served': 1,
 			'honest-refused': 1,
-			complaint: 1
+			complaint: 1,
+			'customer-decided': 0
 		});
 	});
 

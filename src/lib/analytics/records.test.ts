@@ -40,8 +40,9 @@ describe('deriveRecord', () => {
 				finished: true,
 				outcome: 'fraud-stopped',
 				ending: 'stopped',
-				// detect 2 − 1, verify 2, intervene 3, timeliness 2: 8 of 9.
-				overall: 89,
+				// detect 2 − 1, verify 2, intervene 3, timeliness 2: 8 of 9 (89 %), placed in the
+				// band of an ending that harms nobody (40–100): 40 + 60 × 0.89.
+				overall: 93,
 				passed: true,
 				competencies: { detect: 50, verify: 100, intervene: 100, communicate: null, comply: null, timeliness: 100 },
 				moneyProtected: amount,
@@ -122,12 +123,12 @@ describe('deriveRecord', () => {
 
 	it('checks a stored summary against the replay instead of trusting it', () => {
 		const events = [choose('ask-purpose'), choose('call-110')];
-		const honest = { overall: 78, passed: true, outcome: 'fraud-stopped' as const, ending: 'stopped' };
+		const honest = { overall: 87, passed: true, outcome: 'fraud-stopped' as const, ending: 'stopped' };
 		const agrees = deriveRecord(scenario, facts, profile, attempt({ summary: honest }), events);
-		expect(agrees.overall).toBe(78);
+		expect(agrees.overall).toBe(87);
 		expect(agrees.summaryAgrees).toBe(true);
 		const inflated = deriveRecord(scenario, facts, profile, attempt({ summary: { ...honest, overall: 100 } }), events);
-		expect(inflated.overall).toBe(78);
+		expect(inflated.overall).toBe(87);
 		expect(inflated.summaryAgrees).toBe(false);
 	});
 

@@ -118,8 +118,18 @@ export const action = z.strictObject({
 	/** Why the choice was good or bad: shown in the debrief (and at once in practice mode). */
 	feedback: text,
 	cite: z.array(z.enum(CITATIONS)).default([]),
-	/** What a trainee who simply does what the customer asks would pick here (for the check's gap). */
-	naive: z.boolean().default(false)
+	/** What a trainee who simply does what the customer asks would pick here (the "never intervene" strategy). */
+	naive: z.boolean().default(false),
+	/**
+	 * What a trainee who treats everyone as a suspect would pick here: refuse, report, call the
+	 * police at the first chance (the "most cautious" strategy the check replays).
+	 */
+	cautious: z.boolean().default(false),
+	/**
+	 * Options are shown in an order drawn from the attempt's seed; `first` or `last` keeps this one
+	 * at the top or the bottom where the order itself matters.
+	 */
+	pin: z.enum(['first', 'last']).optional()
 });
 export type Action = z.infer<typeof action>;
 
@@ -202,6 +212,11 @@ export const castMember = z.strictObject({
 	/** A variable of kind "name", or a fixed name. */
 	name: z.union([varName, text]),
 	age: z.number().int().min(16).max(100).optional(),
+	/**
+	 * Who they really are (a fraudster, a mule, an honest colleague): shown only in the debrief and
+	 * to trainers. `role` and `description` say what the trainee can know while playing.
+	 */
+	truth: text.optional(),
 	/** Drawn portrait, never a photo. */
 	avatar: z.enum([
 		'elderly-woman',
@@ -232,9 +247,20 @@ export const thread = z.strictObject({
 export type Thread = z.infer<typeof thread>;
 
 export const meta = z.strictObject({
+	/** The scenario's real name ("Fake police and the 'safe account'"): practice mode, debrief, trainers. */
 	title: text,
+	/** What the scenario really is and trains: practice mode, debrief, trainers. */
 	summary: text,
-	/** What the trainee is told before the first beat: where they are, what their role is. */
+	/**
+	 * A neutral title and summary that say what the trainee walks into, never whether the customer
+	 * is honest or which scam it is ("Window 3: a pensioner wants to break a fixed deposit"). Shown
+	 * on the library card, and instead of the title and summary throughout an assessment attempt.
+	 */
+	situation: z.strictObject({ title: text, summary: text }).optional(),
+	/**
+	 * What the trainee is told before the first beat: where they are, what their role is, what is
+	 * in front of them. Never the procedure or the verdict: those belong in hints and the debrief.
+	 */
 	briefing: text,
 	audience: z.enum(AUDIENCES),
 	scamType: z.enum(SCAM_TYPES),

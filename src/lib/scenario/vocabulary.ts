@@ -53,11 +53,26 @@ export const OUTCOMES = [
 	'money-lost', // the fraud succeeded
 	'honest-served', // an honest customer was served properly
 	'honest-refused', // an honest customer was refused or reported without cause
-	'complaint' // an honest customer left angry and complains
+	'complaint', // an honest customer left angry and complains
+	// an adult customer went ahead after warning, delay and police contact, and the trainee
+	// documented everything the rules ask for (the customer decides; the trainee did their job)
+	'customer-decided'
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 /** Endings that count as the trainee doing their job. */
-export const GOOD_OUTCOMES: readonly Outcome[] = ['fraud-stopped', 'honest-served'];
+export const GOOD_OUTCOMES: readonly Outcome[] = ['fraud-stopped', 'honest-served', 'customer-decided'];
+/**
+ * Endings that harm: money gone, or an honest customer refused, reported or driven to complain.
+ * Scoring ranks every one of them below every ending that does not harm; a partial loss sits
+ * between (part of the money was saved, part was not).
+ */
+export const HARMFUL_OUTCOMES: readonly Outcome[] = ['money-lost', 'honest-refused', 'complaint'];
+
+/**
+ * Each harmful choice costs this many percentage points of the process score (`attempt/score.ts`);
+ * the graph check picks the best path under the same cost.
+ */
+export const HARMFUL_COST_PERCENT = 15;
 
 export const VERDICTS = ['good', 'acceptable', 'poor', 'harmful'] as const;
 export type Verdict = (typeof VERDICTS)[number];
