@@ -165,7 +165,7 @@ interface BackupScenario {
 }
 
 async function checkBackupScenario(row: ScenarioRow): Promise<BackupScenario> {
-	const report = checkScenario(`${row.id}@${row.version}`, row.doc);
+	const report = checkScenario(`${row.id}@${row.version}`, row.doc, false);
 	if (report.problems.length || !report.scenario || !report.analysis) {
 		const first = report.problems.slice(0, 3).join('; ');
 		return {

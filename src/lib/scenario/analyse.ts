@@ -16,7 +16,7 @@ import {
 	type AttemptEvent,
 	type MachineInput
 } from './compile';
-import { COMPETENCIES, type Competency } from './vocabulary';
+import { COMPETENCIES, HARMFUL_COST_PERCENT, HARMFUL_OUTCOMES, type Competency, type Outcome } from './vocabulary';
 import type { Scenario, Seconds } from './schema';
 import type { Problem } from './validate';
 
@@ -31,8 +31,35 @@ export interface Path {
 	ending: string | null;
 }
 
+/** The options a trainee is offered in one reachable state (deduplicated by beat, options and waiting). */
+export interface DecisionPoint {
+	beat: string;
+	/** Action ids available, in authored order. */
+	actions: string[];
+	/** Whether the story is waiting on time here (a beat timeout or a timer that moves the story). */
+	waiting: boolean;
+	/** Whether no option of this beat has been chosen yet (the beat as first offered). */
+	fresh: boolean;
+}
+
+/** The range of totals (decision points less the harmful-choice cost) of the paths to one ending. */
+export interface EndingRange {
+	ending: string;
+	min: number;
+	max: number;
+	/** How many harmful choices the best and the worst of those paths make. */
+	minHarmful: number;
+	maxHarmful: number;
+	minPoints: Points;
+	maxPoints: Points;
+}
+
 export interface Analysis {
 	states: number;
+	/** Every distinct set of options a trainee can be offered. */
+	decisions: DecisionPoint[];
+	/** Per reachable ending: the best and the worst path's points (red flags not included). */
+	endingRanges: EndingRange[];
 	problems: Problem[];
 	/** The most points a competency can earn on any path, red flags included (for detect). */
 	maxPoints: Points;
@@ -183,8 +210,11 @@ interface Choice {
 	reward?: Points;
 }
 
-/** Best (or worst) value of `weight·points` from each state to the end, on a DAG. */
-function optimise(scenario: Scenario, adj: Adjacency, weight: (p: Points) => number, sign: 1 | -1): Map<string, Choice> {
+/** What an edge is worth: its points, or more (the harmful-choice cost, the ending's band). */
+type EdgeWeight = (reward: Points, event: AttemptEvent, from: AttemptContext, to: AttemptContext) => number;
+
+/** Best (or worst) value of the edge weights from each state to the end, on a DAG. */
+function optimise(scenario: Scenario, adj: Adjacency, weight: EdgeWeight, sign: 1 | -1): Map<string, Choice> {
 	const memo = new Map<string, Choice>();
 	const visiting = new Set<string>();
 	const solve = (key: string): number => {
@@ -198,7 +228,7 @@ function optimise(scenario: Scenario, adj: Adjacency, weight: (p: Points) => num
 		for (const [, t] of Object.entries(node.transitions)) {
 			const nextKey = controlKey(scenario, t.state);
 			const reward = diff(t.state.context.points, node.state.context.points);
-			const v = weight(reward) + solve(nextKey);
+			const v = weight(reward, t.event, node.state.context, t.state.context) + solve(nextKey);
 			if (first || sign * v > sign * best.value) best = { value: v, event: t.event, nextKey, reward };
 			first = false;
 		}
@@ -307,6 +337,114 @@ function structuralProblems(scenario: Scenario, adj: Adjacency, profile: TimingP
 	return problems;
 }
 
+const BAND_RANK = { harmed: 0, partial: 1, unharmed: 2 } as const;
+function bandOf(outcome: Outcome): keyof typeof BAND_RANK {
+	if (HARMFUL_OUTCOMES.includes(outcome)) return 'harmed';
+	return outcome === 'partial-loss' ? 'partial' : 'unharmed';
+}
+
+function harmCost(scenario: Scenario, maxPoints: Points) {
+	const ix = indexScenario(scenario);
+	const achievable = total(maxPoints) + scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);
+	const cost = (HARMFUL_COST_PERCENT / 100) * achievable;
+	return (e: AttemptEvent, from: AttemptContext) =>
+		e.type === 'trainee.choose' && ix.actions.get(`${from.beat}/${e.action}`)?.verdict === 'harmful' ? cost : 0;
+}
+
+/** Whether the story waits on time in this state: a beat timeout, or a timer that moves the story. */
+export function storyWaits(scenario: Scenario, c: AttemptContext): boolean {
+	if (c.ending !== null) return false;
+	const ix = indexScenario(scenario);
+	const beat = ix.beats.get(c.beat);
+	if (beat?.timeout?.next && !c.timeoutDone) return true;
+	return scenario.timers.some(
+		(t) => t.next && t.next !== c.beat && !c.fired.includes(t.id) && (!t.when?.beats || t.when.beats.includes(c.beat))
+	);
+}
+
+function decisionPoints(scenario: Scenario, adjacencies: Adjacency[]): DecisionPoint[] {
+	const ix = indexScenario(scenario);
+	const seen = new Map<string, DecisionPoint>();
+	for (const adj of adjacencies)
+		for (const node of Object.values(adj)) {
+			const c: AttemptContext = node.state.context;
+			if (c.ending !== null) continue;
+			const actions = availableActions(ix, c).map((a) => a.id);
+			const point: DecisionPoint = {
+				beat: c.beat,
+				actions,
+				waiting: storyWaits(scenario, c),
+				fresh: !c.taken.some((t) => t.startsWith(`${c.beat}/`))
+			};
+			const key = JSON.stringify([point.beat, point.actions, point.waiting, point.fresh]);
+			if (!seen.has(key)) seen.set(key, point);
+		}
+	return [...seen.values()];
+}
+
+/** For each ending, the highest and lowest total of the paths that reach it. */
+function rangesByEnding(
+	scenario: Scenario,
+	adj: Adjacency,
+	initialKey: string,
+	cost: (e: AttemptEvent, from: AttemptContext) => number
+): EndingRange[] {
+	type Best = { value: number; harmful: number; points: Points };
+	type Range = Map<string, { max: Best; min: Best }>;
+	const memo = new Map<string, Range>();
+	const harmfulOf = (e: AttemptEvent, from: AttemptContext) => (cost(e, from) > 0 ? 1 : 0);
+	// Iterative post-order, so that a long chain of beats cannot exhaust the call stack.
+	const stack: { key: string; expanded: boolean }[] = [{ key: initialKey, expanded: false }];
+	while (stack.length) {
+		const top = stack[stack.length - 1]!;
+		if (memo.has(top.key)) {
+			stack.pop();
+			continue;
+		}
+		const node = adj[top.key as keyof Adjacency]!;
+		const transitions = Object.values(node.transitions) as { event: AttemptEvent; state: State }[];
+		if (!top.expanded) {
+			top.expanded = true;
+			for (const t of transitions) {
+				const k = controlKey(scenario, t.state);
+				if (!memo.has(k)) stack.push({ key: k, expanded: false });
+			}
+			continue;
+		}
+		stack.pop();
+		const range: Range = new Map();
+		const c: AttemptContext = node.state.context;
+		if (c.ending !== null) {
+			const zeroBest = { value: 0, harmful: 0, points: zero() };
+			range.set(c.ending, { max: zeroBest, min: zeroBest });
+		}
+		for (const t of transitions) {
+			const reward = diff(t.state.context.points, c.points);
+			const w = total(reward) - cost(t.event, c);
+			const h = harmfulOf(t.event, c);
+			for (const [ending, r] of memo.get(controlKey(scenario, t.state)) ?? new Map()) {
+				const max = { value: w + r.max.value, harmful: h + r.max.harmful, points: add(reward, r.max.points) };
+				const min = { value: w + r.min.value, harmful: h + r.min.harmful, points: add(reward, r.min.points) };
+				const known = range.get(ending);
+				range.set(ending, {
+					max: !known || max.value > known.max.value ? max : known.max,
+					min: !known || min.value < known.min.value ? min : known.min
+				});
+			}
+		}
+		memo.set(top.key, range);
+	}
+	return [...(memo.get(initialKey) ?? new Map()).entries()].map(([ending, r]) => ({
+		ending,
+		min: r.min.value,
+		max: r.max.value,
+		minHarmful: r.min.harmful,
+		maxHarmful: r.max.harmful,
+		minPoints: r.min.points,
+		maxPoints: r.max.points
+	}));
+}
+
 /** What pages need from the analysis, small enough to ship as page data. */
 export interface ScoringFacts {
 	maxPoints: Points;
@@ -341,7 +479,9 @@ export function analyseScenario(scenario: Scenario): Analysis {
 	});
 	const { adjacency, initialKey, initial } = runs[0]!;
 
+	const ix = indexScenario(scenario);
 	const maxPoints = zero();
+	let endingRanges: EndingRange[] = [];
 	let best: Path = { events: [], choices: [], points: zero(), ending: null };
 	let worst = best;
 	if (problems.length === 0) {
@@ -350,9 +490,21 @@ export function analyseScenario(scenario: Scenario): Analysis {
 				const memo = optimise(scenario, run.adjacency, (p) => p[c], 1);
 				maxPoints[c] = Math.max(maxPoints[c], memo.get(run.initialKey)!.value);
 			}
-		// Best: most points in total, ties to the shorter path (a tiny cost per event).
-		best = followPath(adjacency, optimise(scenario, adjacency, (p) => total(p) - 1e-6, 1), initialKey);
-		worst = followPath(adjacency, optimise(scenario, adjacency, total, -1), initialKey);
+		// Best: the highest score under outcome-first scoring (the best band, then the most points
+		// less the harmful-choice cost), ties to the shorter path (a tiny cost per event).
+		const cost = harmCost(scenario, maxPoints);
+		const band = (to: AttemptContext) => (to.ending ? BAND_RANK[bandOf(ix.endings.get(to.ending)!.outcome)] * 1e6 : 0);
+		best = followPath(
+			adjacency,
+			optimise(scenario, adjacency, (p, e, from, to) => total(p) - cost(e, from) + band(to) - 1e-6, 1),
+			initialKey
+		);
+		worst = followPath(
+			adjacency,
+			optimise(scenario, adjacency, (p, e, from, to) => total(p) - cost(e, from) + band(to), -1),
+			initialKey
+		);
+		endingRanges = rangesByEnding(scenario, adjacency, initialKey, cost);
 	}
 	maxPoints.detect += scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);
 
@@ -366,6 +518,8 @@ export function analyseScenario(scenario: Scenario): Analysis {
 
 	const analysis: Analysis = {
 		states: Object.keys(adjacency).length,
+		decisions: decisionPoints(scenario, runs.map((r) => r.adjacency)),
+		endingRanges,
 		problems,
 		maxPoints,
 		best,
