@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { checkScenarioFile, coverageTable, formatReport } from '../src/lib/library/check';
+import { assessmentTable } from '../src/lib/library/assessment-table';
 
 const args = process.argv.slice(2);
 const dir = resolve(import.meta.dirname, '..', 'scenarios');
@@ -32,5 +33,13 @@ for (const file of files) {
 	if (report.problems.length) failed++;
 }
 if (reports.some((r) => r.summary)) console.log('\n' + coverageTable(reports));
+const assessed = reports.filter((r) => r.assessment);
+let setFailed = false;
+if (assessed.length) {
+	const table = assessmentTable(assessed);
+	console.log('\n' + table.text);
+	setFailed = !table.ok;
+}
 console.log(`\n${files.length - failed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+if (setFailed) console.log('The set as a whole fails the length-cue rule (see the assessment table).');
+process.exit(failed || setFailed ? 1 : 0);

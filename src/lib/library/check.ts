@@ -7,7 +7,8 @@ import { analyseScenario, type Analysis, type Path } from '../scenario/analyse';
 import type { AttemptEvent } from '../scenario/compile';
 import type { Scenario } from '../scenario/schema';
 import { formatProblem, validateScenario } from '../scenario/validate';
-import { rate } from '../attempt/score';
+import { harmfulChoices, rate } from '../attempt/score';
+import { assessScenario, STRATEGY_LABEL, STRATEGY_SEEDS, type AssessmentReport } from './assessment';
 
 export interface ScenarioSummary {
 	id: string;
@@ -32,6 +33,12 @@ export interface CheckReport {
 	file: string;
 	/** Each problem as one sentence, starting with the file name. */
 	problems: string[];
+	/**
+	 * Assessment findings that do not refuse the document (a trainer's import: the scenario plays,
+	 * but its score can be gamed). For the repository's own scenarios they are problems.
+	 */
+	warnings: string[];
+	assessment?: AssessmentReport;
 	scenario?: Scenario;
 	analysis?: Analysis;
 	summary?: ScenarioSummary;
@@ -39,32 +46,46 @@ export interface CheckReport {
 
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
-/** `sameName`: the file must be named after the scenario's id (true for the repository's own). */
-export function checkScenarioFile(file: string, raw: string, sameName = true): CheckReport {
+/**
+ * `repository`: one of the repository's own scenarios: the file must be named after the scenario's
+ * id, and the assessment rules are requirements. A trainer's import gets them as warnings.
+ */
+export function checkScenarioFile(file: string, raw: string, repository = true): CheckReport {
 	if (raw.length > MAX_SCENARIO_BYTES)
-		return { file, problems: [`${file}: the file is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB`] };
+		return { file, problems: [`${file}: the file is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB`], warnings: [] };
 	let data: unknown;
 	try {
 		data = JSON.parse(raw);
 	} catch (e) {
-		return { file, problems: [`${file}: not valid JSON (${(e as Error).message})`] };
+		return { file, problems: [`${file}: not valid JSON (${(e as Error).message})`], warnings: [] };
 	}
-	return checkScenario(file, data, sameName);
+	return checkScenario(file, data, repository);
 }
 
-export function checkScenario(file: string, data: unknown, sameName = true): CheckReport {
+export function checkScenario(file: string, data: unknown, repository = true): CheckReport {
 	const validation = validateScenario(data);
-	if (!validation.ok) return { file, problems: validation.problems.map((p) => `${file}: ${formatProblem(p)}`) };
+	if (!validation.ok)
+		return { file, problems: validation.problems.map((p) => `${file}: ${formatProblem(p)}`), warnings: [] };
 	const scenario = validation.scenario;
 	const expected = `${scenario.id}.json`;
-	if (sameName && file.endsWith('.json') && file !== expected && !file.endsWith('/' + expected))
-		return { file, problems: [`${file}: the file name should be "${expected}", after the scenario's id`] };
+	if (repository && file.endsWith('.json') && file !== expected && !file.endsWith('/' + expected))
+		return { file, problems: [`${file}: the file name should be "${expected}", after the scenario's id`], warnings: [] };
 	const analysis = analyseScenario(scenario);
 	if (analysis.problems.length)
-		return { file, scenario, problems: analysis.problems.map((p) => `${file}: ${formatProblem(p)}`) };
+		return { file, scenario, problems: analysis.problems.map((p) => `${file}: ${formatProblem(p)}`), warnings: [] };
 
+	const assessment = assessScenario(scenario, analysis);
+	const findings = assessment.problems.map((p) => `${file}: ${formatProblem(p)}`);
 	const redFlagPoints = scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);
-	const percent = (path: Path, flags: number) => rate(path.points, flags, analysis.maxPoints).overall;
+	const outcomeOf = (path: Path) => scenario.endings.find((e) => e.id === path.ending)?.outcome ?? null;
+	const percent = (path: Path, flagPoints: number) =>
+		rate({
+			points: path.points,
+			flagPoints,
+			maxPoints: analysis.maxPoints,
+			outcome: outcomeOf(path),
+			harmful: harmfulChoices(scenario, { log: path.choices.map((c) => ({ kind: 'choice', ...c, at: 0 })) })
+		}).overall;
 	const summary: ScenarioSummary = {
 		id: scenario.id,
 		title: scenario.meta.title.en,
@@ -83,7 +104,15 @@ export function checkScenario(file: string, data: unknown, sameName = true): Che
 		bestPath: analysis.best.events.map(describeEvent),
 		shortest: Object.fromEntries(Object.entries(analysis.shortest).map(([k, v]) => [k, v ? v.length : null]))
 	};
-	return { file, problems: [], scenario, analysis, summary };
+	return {
+		file,
+		problems: repository ? findings : [],
+		warnings: repository ? [] : findings,
+		scenario,
+		analysis,
+		assessment,
+		summary
+	};
 }
 
 function describeEvent(e: AttemptEvent): string {
@@ -98,17 +127,29 @@ function describeEvent(e: AttemptEvent): string {
 }
 
 export function formatReport(r: CheckReport): string {
-	if (r.problems.length) return `✗ ${r.file}\n${r.problems.map((p) => '  ' + p).join('\n')}`;
-	const s = r.summary!;
+	if (!r.summary) return `✗ ${r.file}\n${r.problems.map((p) => '  ' + p).join('\n')}`;
+	const s = r.summary;
+	const a = r.assessment!;
+	const share = (n: number) => (a.lengthCue.points ? `${Math.round((100 * n) / a.lengthCue.points)} %` : '—');
 	const shortest = Object.entries(s.shortest)
 		.map(([e, n]) => `${e} ${n ?? '—'}`)
 		.join(', ');
+	const strategies = a.strategies.map(
+		(x) =>
+			`    ${STRATEGY_LABEL[x.strategy].padEnd(32)} passes ${String(Math.round(100 * x.passRate)).padStart(3)} %, mean ${String(Math.round(x.meanScore)).padStart(3)}, most often → ${x.typicalEnding ?? '—'}  ${x.mustFail ? (x.passes ? '✗ must fail' : 'fails ✓') : '(right policy here)'}`
+	);
 	return [
-		`✓ ${r.file}  ${s.title}  [${s.audience} · ${s.scamType} · ${s.difficulty}]`,
+		`${r.problems.length ? '✗' : '✓'} ${r.file}  ${s.title}  [${s.audience} · ${s.scamType} · ${s.difficulty}]`,
+		...r.problems.map((p) => '  ' + p),
 		`  ${s.beats} beats, ${s.actions} actions, ${s.redFlags} red flags, ${s.endings} endings, ${s.states} states explored`,
 		`  score: min ${s.minScore}%, max ${s.maxScore}%, naive trainee ${s.naiveScore}% (gap ${s.maxScore - s.naiveScore} points)`,
 		`  best path → ${s.bestEnding}: ${s.bestPath.join(' → ')}`,
-		`  shortest path to each ending (events): ${shortest}`
+		`  shortest path to each ending (events): ${shortest}`,
+		`  assessment: ${a.decisionPoints} decision points, at least ${a.minOptions} options at each; the longest option is a good one at ${share(a.lengthCue.longestGood.zh)} (zh) / ${share(a.lengthCue.longestGood.en)} (en) of them (chance ${share(a.lengthCue.chance)})`,
+		`  endings, by score reachable: ${a.endings.map((e) => `${e.ending} [${e.outcome}] ${e.min}–${e.max}`).join(', ')}`,
+		`  strategies (${STRATEGY_SEEDS} seeds each):`,
+		...strategies,
+		...r.warnings.map((w) => '  warning: ' + w)
 	].join('\n');
 }
 
