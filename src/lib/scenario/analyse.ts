@@ -4,13 +4,13 @@
  * choosable somewhere, no dead end. It also computes what scoring needs: the most points each
  * competency can earn, and the best, worst and naive paths.
  */
-import { getAdjacencyMap, type AdjacencyMap } from '@xstate/graph';
 import { fromTransition, type SnapshotFrom } from 'xstate';
 import {
 	advance,
 	availableActions,
 	indexScenario,
 	nextDueAt,
+	storyWaits,
 	startContext,
 	type AttemptContext,
 	type AttemptEvent,
@@ -42,16 +42,19 @@ export interface DecisionPoint {
 	fresh: boolean;
 }
 
-/** The range of totals (decision points less the harmful-choice cost) of the paths to one ending. */
+/** One end of the range of paths to an ending: its total, harmful choices and points. */
+export interface PathValue {
+	/** Decision points less the harmful-choice cost (red flags not included). */
+	total: number;
+	harmful: number;
+	points: Points;
+}
+
+/** The best and the worst path to one ending. */
 export interface EndingRange {
 	ending: string;
-	min: number;
-	max: number;
-	/** How many harmful choices the best and the worst of those paths make. */
-	minHarmful: number;
-	maxHarmful: number;
-	minPoints: Points;
-	maxPoints: Points;
+	best: PathValue;
+	worst: PathValue;
 }
 
 export interface Analysis {
@@ -81,14 +84,29 @@ export function attemptLogic(scenario: Scenario, input: MachineInput) {
 
 type AttemptLogic = ReturnType<typeof attemptLogic>;
 type State = SnapshotFrom<AttemptLogic>;
-type Adjacency = AdjacencyMap<State, AttemptEvent>;
+/** Every reachable state by its key, with where each available event leads. */
+type Adjacency = Record<string, { state: State; transitions: Record<string, { event: AttemptEvent; state: State }> }>;
 const isOver = (s: State) => s.context.ending !== null;
 
-const zero = (): Points => Object.fromEntries(COMPETENCIES.map((c) => [c, 0])) as Points;
-const diff = (a: Points, b: Points): Points =>
-	Object.fromEntries(COMPETENCIES.map((c) => [c, a[c] - b[c]])) as Points;
-const add = (a: Points, b: Points): Points => Object.fromEntries(COMPETENCIES.map((c) => [c, a[c] + b[c]])) as Points;
-const total = (p: Points) => COMPETENCIES.reduce((s, c) => s + p[c], 0);
+// Plain object literals: these run for every edge of graphs with 10,000+ states.
+const zero = (): Points => ({ detect: 0, verify: 0, intervene: 0, communicate: 0, comply: 0, timeliness: 0 });
+const diff = (a: Points, b: Points): Points => ({
+	detect: a.detect - b.detect,
+	verify: a.verify - b.verify,
+	intervene: a.intervene - b.intervene,
+	communicate: a.communicate - b.communicate,
+	comply: a.comply - b.comply,
+	timeliness: a.timeliness - b.timeliness
+});
+const add = (a: Points, b: Points): Points => ({
+	detect: a.detect + b.detect,
+	verify: a.verify + b.verify,
+	intervene: a.intervene + b.intervene,
+	communicate: a.communicate + b.communicate,
+	comply: a.comply + b.comply,
+	timeliness: a.timeliness + b.timeliness
+});
+const total = (p: Points) => p.detect + p.verify + p.intervene + p.communicate + p.comply + p.timeliness;
 
 /** Timers drawn from a range are checked at both ends of it. */
 export type TimingProfile = 'min' | 'max';
@@ -158,8 +176,19 @@ function relevance(scenario: Scenario): Relevance {
 	return result;
 }
 
+/** Keys of states already seen: the optimisers ask for the same transition targets many times. */
+const keyCache = new WeakMap<object, string>();
+
 export function controlKey(scenario: Scenario, s: { context: AttemptContext }): string {
-	const c = s.context;
+	let key = keyCache.get(s);
+	if (key === undefined) {
+		key = computeKey(scenario, s.context);
+		keyCache.set(s, key);
+	}
+	return key;
+}
+
+function computeKey(scenario: Scenario, c: AttemptContext): string {
 	if (c.ending !== null) return JSON.stringify(['done', c.ending]);
 	const r = relevance(scenario);
 	const ix = indexScenario(scenario);
@@ -191,14 +220,28 @@ export function eventsAt(scenario: Scenario, s: { context: AttemptContext }): At
 	return events;
 }
 
+/**
+ * Every reachable state, breadth first, as `@xstate/graph`'s adjacency map. Our own loop (rather
+ * than `getAdjacencyMap`, whose queue is an array it shifts: quadratic on 10,000+ states).
+ */
 export function explore(scenario: Scenario, profile: TimingProfile = 'min') {
 	const logic = attemptLogic(scenario, inputFor(scenario, profile));
-	const adjacency: Adjacency = getAdjacencyMap(logic, {
-		events: (s: State) => eventsAt(scenario, s),
-		serializeState: (s: State) => controlKey(scenario, s),
-		serializeEvent: (e: AttemptEvent) => JSON.stringify(e)
-	} as never);
-	const initial = logic.getInitialSnapshot(null as never, undefined);
+	const scope = undefined as never;
+	const initial = logic.getInitialSnapshot(scope, undefined);
+	const adjacency: Adjacency = {};
+	const queue: State[] = [initial];
+	for (let head = 0; head < queue.length; head++) {
+		const state = queue[head]!;
+		const key = controlKey(scenario, state);
+		if (adjacency[key]) continue;
+		const transitions: Adjacency[string]['transitions'] = {};
+		adjacency[key] = { state, transitions };
+		for (const event of eventsAt(scenario, state)) {
+			const next = logic.transition(state, event, scope);
+			transitions[JSON.stringify(event)] = { event, state: next };
+			if (!adjacency[controlKey(scenario, next)]) queue.push(next);
+		}
+	}
 	return { adjacency, initialKey: controlKey(scenario, initial), initial };
 }
 
@@ -351,17 +394,6 @@ function harmCost(scenario: Scenario, maxPoints: Points) {
 		e.type === 'trainee.choose' && ix.actions.get(`${from.beat}/${e.action}`)?.verdict === 'harmful' ? cost : 0;
 }
 
-/** Whether the story waits on time in this state: a beat timeout, or a timer that moves the story. */
-export function storyWaits(scenario: Scenario, c: AttemptContext): boolean {
-	if (c.ending !== null) return false;
-	const ix = indexScenario(scenario);
-	const beat = ix.beats.get(c.beat);
-	if (beat?.timeout?.next && !c.timeoutDone) return true;
-	return scenario.timers.some(
-		(t) => t.next && t.next !== c.beat && !c.fired.includes(t.id) && (!t.when?.beats || t.when.beats.includes(c.beat))
-	);
-}
-
 function decisionPoints(scenario: Scenario, adjacencies: Adjacency[]): DecisionPoint[] {
 	const ix = indexScenario(scenario);
 	const seen = new Map<string, DecisionPoint>();
@@ -373,7 +405,7 @@ function decisionPoints(scenario: Scenario, adjacencies: Adjacency[]): DecisionP
 			const point: DecisionPoint = {
 				beat: c.beat,
 				actions,
-				waiting: storyWaits(scenario, c),
+				waiting: storyWaits(ix, c),
 				fresh: !c.taken.some((t) => t.startsWith(`${c.beat}/`))
 			};
 			const key = JSON.stringify([point.beat, point.actions, point.waiting, point.fresh]);
@@ -389,10 +421,8 @@ function rangesByEnding(
 	initialKey: string,
 	cost: (e: AttemptEvent, from: AttemptContext) => number
 ): EndingRange[] {
-	type Best = { value: number; harmful: number; points: Points };
-	type Range = Map<string, { max: Best; min: Best }>;
+	type Range = Map<string, { best: PathValue; worst: PathValue }>;
 	const memo = new Map<string, Range>();
-	const harmfulOf = (e: AttemptEvent, from: AttemptContext) => (cost(e, from) > 0 ? 1 : 0);
 	// Iterative post-order, so that a long chain of beats cannot exhaust the call stack.
 	const stack: { key: string; expanded: boolean }[] = [{ key: initialKey, expanded: false }];
 	while (stack.length) {
@@ -415,34 +445,30 @@ function rangesByEnding(
 		const range: Range = new Map();
 		const c: AttemptContext = node.state.context;
 		if (c.ending !== null) {
-			const zeroBest = { value: 0, harmful: 0, points: zero() };
-			range.set(c.ending, { max: zeroBest, min: zeroBest });
+			const end: PathValue = { total: 0, harmful: 0, points: zero() };
+			range.set(c.ending, { best: end, worst: end });
 		}
 		for (const t of transitions) {
 			const reward = diff(t.state.context.points, c.points);
-			const w = total(reward) - cost(t.event, c);
-			const h = harmfulOf(t.event, c);
+			const charge = cost(t.event, c);
+			const extend = (v: PathValue): PathValue => ({
+				total: total(reward) - charge + v.total,
+				harmful: (charge > 0 ? 1 : 0) + v.harmful,
+				points: add(reward, v.points)
+			});
 			for (const [ending, r] of memo.get(controlKey(scenario, t.state)) ?? new Map()) {
-				const max = { value: w + r.max.value, harmful: h + r.max.harmful, points: add(reward, r.max.points) };
-				const min = { value: w + r.min.value, harmful: h + r.min.harmful, points: add(reward, r.min.points) };
+				const best = extend(r.best);
+				const worst = extend(r.worst);
 				const known = range.get(ending);
 				range.set(ending, {
-					max: !known || max.value > known.max.value ? max : known.max,
-					min: !known || min.value < known.min.value ? min : known.min
+					best: !known || best.total > known.best.total ? best : known.best,
+					worst: !known || worst.total < known.worst.total ? worst : known.worst
 				});
 			}
 		}
 		memo.set(top.key, range);
 	}
-	return [...(memo.get(initialKey) ?? new Map()).entries()].map(([ending, r]) => ({
-		ending,
-		min: r.min.value,
-		max: r.max.value,
-		minHarmful: r.min.harmful,
-		maxHarmful: r.max.harmful,
-		minPoints: r.min.points,
-		maxPoints: r.max.points
-	}));
+	return [...(memo.get(initialKey) ?? new Map()).entries()].map(([ending, r]) => ({ ending, ...r }));
 }
 
 /** What pages need from the analysis, small enough to ship as page data. */

@@ -218,6 +218,18 @@ export function nextDueAt(ix: ScenarioIndex, c: AttemptContext): number | null {
 	return due.length ? Math.min(...due) : null;
 }
 
+/**
+ * Whether the story is waiting on time here: the beat's timeout or a timer that would move the
+ * story on is pending and its condition holds now (the police are on the way, a call back is due).
+ * The play page shows that time is passing; the check asks for a good way to wait.
+ */
+export function storyWaits(ix: ScenarioIndex, c: AttemptContext): boolean {
+	if (c.ending !== null) return false;
+	const beat = ix.beats.get(c.beat);
+	if (beat?.timeout?.next && !c.timeoutDone && holds(beat.timeout.when, c)) return true;
+	return ix.timers.some((t) => !!t.next && t.next !== c.beat && !c.fired.includes(t.id) && holds(t.when, c));
+}
+
 function pending(ix: ScenarioIndex, c: AttemptContext): Due[] {
 	if (c.ending !== null) return [];
 	const out: Due[] = [];
