@@ -54,6 +54,7 @@ function rec(
 	return {
 		attemptId: id,
 		seed: 1,
+		rules: 2,
 		...trainees[trainee],
 		...scenarios[scenario],
 		scenarioVersion: 1,

@@ -10,6 +10,7 @@ const bytes = (s: string) => [...new TextEncoder().encode(s)];
 const first: AttemptRecord = {
 	attemptId: 'a1',
 	seed: 7,
+	rules: 2,
 	traineeId: 'p1',
 	traineeName: '王秀兰',
 	employeeNo: 'E0042',
@@ -46,6 +47,7 @@ const second: AttemptRecord = {
 	...first,
 	attemptId: 'b2',
 	seed: 8,
+	rules: 2,
 	traineeId: 'p2',
 	traineeName: '=HYPERLINK("http://x","点我")',
 	employeeNo: '+86',

@@ -4,6 +4,7 @@ import { scoringFacts } from '../scenario/analyse';
 import type { AttemptEvent } from '../scenario/compile';
 import { replay } from '../attempt/replay';
 import { resolveSetup } from '../attempt/setup';
+import { CURRENT_RULES } from '../attempt/rules';
 import { miniScenario } from '../../../tests/unit/fixtures';
 
 const choose = (action: string): AttemptEvent => ({ type: 'trainee.choose', action });
@@ -22,6 +23,7 @@ const attempt = (fields: Partial<AttemptInfo> = {}): AttemptInfo => ({
 	scenarioId: 'mini',
 	scenarioVersion: 1,
 	seed: SEED,
+	rules: CURRENT_RULES,
 	mode: 'assessment',
 	startedAt: 1_741_000_000_000,
 	summary: null,
@@ -130,6 +132,13 @@ describe('deriveRecord', () => {
 		const inflated = deriveRecord(scenario, facts, profile, attempt({ summary: { ...honest, overall: 100 } }), events);
 		expect(inflated.overall).toBe(87);
 		expect(inflated.summaryAgrees).toBe(false);
+	});
+
+	it('scores an attempt from before rules were recorded as it was scored then', () => {
+		const events = [choose('ask-purpose'), choose('call-110')];
+		const old = deriveRecord(scenario, facts, profile, attempt({ rules: undefined }), events);
+		expect(old).toMatchObject({ rules: 1, overall: 78 });
+		expect(deriveRecord(scenario, facts, profile, attempt(), events)).toMatchObject({ rules: 2, overall: 87 });
 	});
 
 	it('refuses an attempt played on another scenario or version', () => {

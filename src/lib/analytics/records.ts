@@ -12,6 +12,7 @@ import { COMPETENCIES, type Competency, type Outcome, type ScamType, type Verdic
 import type { Scenario } from '../scenario/schema';
 import { replayContext } from '../attempt/replay';
 import { scoreAttempt } from '../attempt/score';
+import { rulesOf, type Rules } from '../attempt/rules';
 
 /** The pure replay, re-exported for callers that derive records (tests hold it equal to the machine). */
 export { replayContext };
@@ -33,6 +34,8 @@ export interface AttemptInfo {
 	scenarioId: string;
 	scenarioVersion: number;
 	seed: number;
+	/** The assessment rules it was played under; absent = 1 (`attempt/rules.ts`). */
+	rules?: number;
 	mode: AttemptMode;
 	startedAt: number;
 	summary: { overall: number; passed: boolean; outcome: Outcome | null; ending: string | null } | null;
@@ -65,6 +68,8 @@ export interface DecisionRecord {
 export interface AttemptRecord {
 	attemptId: string;
 	seed: number;
+	/** The rules it was scored under (attempts from before rules 2 keep their own). */
+	rules: Rules;
 	traineeId: string;
 	traineeName: string;
 	employeeNo: string;
@@ -108,7 +113,7 @@ export type ReplayedRecord = Omit<AttemptRecord, TraineeFields>;
  * The version of what `deriveRecord` computes. Kept records name it, so raising it when the
  * derivation (or the scoring it uses) changes makes the dashboard derive every record again.
  */
-export const RECORD_VERSION = 1;
+export const RECORD_VERSION = 2; // 2: records carry the rules they were scored under
 
 /**
  * What a kept record was derived from: this code's version, the scenario document (its content
@@ -167,7 +172,7 @@ export function replayRecord(
 		);
 	const log = eventsOf(events);
 	const { context, applied } = replayed ?? replayContext(scenario, attempt.seed, log);
-	const score = scoreAttempt(scenario, context, facts.maxPoints);
+	const score = scoreAttempt(scenario, context, facts.maxPoints, rulesOf(attempt));
 
 	const { actions } = indexScenario(scenario);
 	const decisions: DecisionRecord[] = [];
@@ -183,6 +188,7 @@ export function replayRecord(
 	return {
 		attemptId: attempt.id,
 		seed: attempt.seed,
+		rules: score.rules,
 		scenarioId: scenario.id,
 		scenarioVersion: scenario.version,
 		scamType: scenario.meta.scamType,

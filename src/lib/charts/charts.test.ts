@@ -51,6 +51,7 @@ function rec(scenarioId: 'a' | 'b' | 'c', fields: Partial<AttemptRecord>): Attem
 	return {
 		attemptId: `r${n}`,
 		seed: n,
+		rules: 2,
 		traineeId: `t${n % 3}`,
 		traineeName: `学员${n % 3}`,
 		employeeNo: `E${n % 3}`,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { OUTCOMES } from '../scenario/vocabulary';
+import { CURRENT_RULES } from '../attempt/rules';
 import { FORMAT, FORMAT_VERSION, LIMITS } from './format';
 
 export * from './format';
@@ -58,6 +59,8 @@ const attempt = z.strictObject({
 	scenarioVersion: int(1, 1_000_000),
 	scenarioHash: hash,
 	seed: int(0, 0xffff_ffff),
+	/** Absent: played under rules 1, before rules were recorded. */
+	rules: int(1, CURRENT_RULES).optional(),
 	mode: z.enum(['practice', 'assessment']),
 	status: z.enum(['active', 'finished']),
 	startedAt: epochMs,

@@ -5,6 +5,7 @@
  */
 import { replay } from '../attempt/replay';
 import { scoreAttempt } from '../attempt/score';
+import { rulesOf } from '../attempt/rules';
 import { scoringFacts } from '../scenario/analyse';
 import type { AttemptEvent } from '../scenario/compile';
 import { contentHash } from '../scenario/hash';
@@ -64,7 +65,7 @@ export async function play(
 	for (let seq = from; seq < events.length; seq++) await store.appendEvent(id, seq, events[seq]!);
 	const state = replay(m.scenario, stored?.attempt.seed ?? options.seed ?? 7, events);
 	if (state.snapshot.status === 'done') {
-		const s = scoreAttempt(m.scenario, state.snapshot.context, m.scoring.maxPoints);
+		const s = scoreAttempt(m.scenario, state.snapshot.context, m.scoring.maxPoints, rulesOf((await store.loadAttempt(id))!.attempt));
 		await store.finishAttempt(id, { overall: s.overall, passed: s.passed, outcome: s.outcome, ending: s.ending });
 	}
 	return id;

@@ -8,6 +8,7 @@ import type { AttemptEvent } from '../scenario/compile';
 import type { Scenario } from '../scenario/schema';
 import { replayContext } from '../attempt/replay';
 import { scoreAttempt } from '../attempt/score';
+import { rulesOf } from '../attempt/rules';
 import type { AttemptRow, AttemptStatus, AttemptSummary, Verification } from '../storage/db';
 
 export interface ResolvedScenario {
@@ -60,7 +61,7 @@ export function verifyAttempt(
 	let state: ReturnType<typeof replayContext>;
 	try {
 		state = replayContext(resolved.scenario, attempt.seed, events);
-		const score = scoreAttempt(resolved.scenario, state.context, resolved.scoring.maxPoints);
+		const score = scoreAttempt(resolved.scenario, state.context, resolved.scoring.maxPoints, rulesOf(attempt));
 		replayed = score.finished
 			? {
 					overall: score.overall,

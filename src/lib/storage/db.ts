@@ -36,6 +36,11 @@ export interface AttemptRow {
 	scenarioVersion: number;
 	scenarioHash: string;
 	seed: number;
+	/**
+	 * The assessment rules the attempt is played and scored under (`attempt/rules.ts`). Absent on
+	 * attempts from before rules were recorded: they were played under rules 1.
+	 */
+	rules?: number;
 	mode: AttemptMode;
 	status: AttemptStatus;
 	startedAt: number;
@@ -150,6 +155,7 @@ export function restoreAttempt(row: Loose<StoredAttemptRow> & { id: string }): S
 		verification: VERIFICATIONS.includes(row.verification as Verification) ? (row.verification as Verification) : null
 	};
 	if (row.claimedSummary !== undefined) restored.claimedSummary = restoreSummary(row.claimedSummary);
+	if (typeof row.rules === 'number' && Number.isInteger(row.rules) && row.rules > 1) restored.rules = row.rules;
 	return restored;
 }
 
@@ -173,6 +179,7 @@ export function portableAttempt(row: StoredAttemptRow): AttemptRow {
 		scenarioVersion,
 		scenarioHash,
 		seed,
+		rules,
 		mode,
 		status,
 		startedAt,
@@ -186,6 +193,7 @@ export function portableAttempt(row: StoredAttemptRow): AttemptRow {
 		scenarioVersion,
 		scenarioHash,
 		seed,
+		...(rules !== undefined && { rules }),
 		mode,
 		status,
 		startedAt,

@@ -5,6 +5,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { AttemptEvent } from '$lib/scenario/compile';
 import { canonicalJson } from '$lib/scenario/hash';
+import { CURRENT_RULES, rulesOf } from '$lib/attempt/rules';
 import { StorageError, classifyError, type StorageProblem } from './errors';
 import {
 	FraudDrillDB,
@@ -126,7 +127,8 @@ function sameAttempt(a: AttemptRow, b: AttemptRow): boolean {
 		a.scenarioId === b.scenarioId &&
 		a.scenarioVersion === b.scenarioVersion &&
 		a.scenarioHash === b.scenarioHash &&
-		a.seed === b.seed
+		a.seed === b.seed &&
+		rulesOf(a) === rulesOf(b)
 	);
 }
 
@@ -237,6 +239,7 @@ export class Store {
 		const now = Date.now();
 		const row: StoredAttemptRow = {
 			...input,
+			rules: CURRENT_RULES,
 			id: newId(),
 			status: 'active',
 			startedAt: now,
