@@ -15,6 +15,8 @@ export interface KnownScenario {
 	scoring: ScoringFacts;
 	/** Imported by a trainer on this PC (not built in). */
 	imported?: boolean;
+	/** An earlier version of a built-in scenario: for verifying and replaying old results only. */
+	archived?: boolean;
 }
 
 let builtin: Promise<KnownScenario[]> | null = null;
@@ -42,6 +44,11 @@ export async function loadLibrary(): Promise<KnownScenario[]> {
 		if (!('problem' in checked)) imported.set(key, { ...checked, imported: true });
 	}
 	return [...(await loadBuiltin()), ...imported.values()];
+}
+
+/** The scenarios to list and report on: the archived versions left out (their attempts still count). */
+export function current(known: readonly KnownScenario[]): Scenario[] {
+	return known.filter((k) => !k.archived).map((k) => k.scenario);
 }
 
 export async function libraryResolver(): Promise<ScenarioResolver> {
