@@ -1,7 +1,9 @@
 /**
- * Every shipped scenario passes the whole check, and a model-based walk reaches every beat and
- * every ending: XState's graph utilities find the shortest path to each, and the path is replayed
- * as a stored log through the compiled machine, exactly as the app replays attempts.
+ * Every shipped scenario passes the whole check (the assessment rules included), ranks its endings
+ * by outcome first (table-driven over each ending, from the graph's best and worst path to it),
+ * and a model-based walk reaches every beat and every ending: XState's graph utilities find the
+ * shortest path to each, and the path is replayed as a stored log through the compiled machine,
+ * exactly as the app replays attempts.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +13,8 @@ import { attemptLogic, controlKey, eventsAt, inputFor } from '$lib/scenario/anal
 import type { AttemptContext, AttemptEvent } from '$lib/scenario/compile';
 import { startWith, step } from '$lib/attempt/replay';
 import { resolveSetup } from '$lib/attempt/setup';
+import { OUTCOME_BANDS, outcomeBand, rate } from '$lib/attempt/score';
+import { HARMFUL_OUTCOMES } from '$lib/scenario/vocabulary';
 
 const files = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
 
@@ -42,5 +46,59 @@ describe.each(files)('%s', (file) => {
 		}
 		const all = [...scenario.beats.map((b) => b.id), ...scenario.endings.map((e) => e.id)];
 		expect([...reached].sort()).toEqual(all.sort());
+	});
+
+	describe('endings ranked by outcome', () => {
+		const scenario = report.scenario!;
+		const analysis = report.analysis!;
+		const flags = scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);
+		// Each ending: the best score any path to it can reach (every red flag found) and the worst
+		// (no flag found, and as many wrong marks as it takes to reach zero).
+		const rows = analysis.endingRanges.map((r) => {
+			const outcome = scenario.endings.find((e) => e.id === r.ending)!.outcome;
+			const score = (points: typeof r.best.points, flagPoints: number, harmful: number) =>
+				rate({ points, flagPoints, maxPoints: analysis.maxPoints, outcome, harmful }).overall;
+			return {
+				ending: r.ending,
+				outcome,
+				best: score(r.best.points, flags, r.best.harmful),
+				worst: score(r.worst.points, -999, r.worst.harmful + 9)
+			};
+		});
+		const harmed = rows.filter((r) => HARMFUL_OUTCOMES.includes(r.outcome));
+		const partial = rows.filter((r) => r.outcome === 'partial-loss');
+		const unharmed = rows.filter((r) => !HARMFUL_OUTCOMES.includes(r.outcome) && r.outcome !== 'partial-loss');
+
+		it('reaches at least one ending that harms nobody and one that harms', () => {
+			expect(unharmed.length).toBeGreaterThan(0);
+			expect(harmed.length).toBeGreaterThan(0);
+		});
+
+		it.each(rows)('$ending ($outcome) scores within its band: $worst–$best', (row) => {
+			const [lo, hi] = outcomeBand(row.outcome);
+			expect(row.worst).toBeGreaterThanOrEqual(lo);
+			expect(row.best).toBeLessThanOrEqual(hi);
+		});
+
+		it('scores every ending that harms below every ending that does not, a partial loss between', () => {
+			const worstUnharmed = Math.min(...unharmed.map((r) => r.worst));
+			for (const r of [...harmed, ...partial]) expect(r.best, r.ending).toBeLessThan(worstUnharmed);
+			for (const p of partial)
+				for (const h of harmed) expect(h.best, `${h.ending} < ${p.ending}`).toBeLessThan(p.worst);
+		});
+
+		it('gives the best path an ending that harms nobody, and a pass', () => {
+			const outcome = scenario.endings.find((e) => e.id === analysis.best.ending)!.outcome;
+			expect(HARMFUL_OUTCOMES).not.toContain(outcome);
+			const { overall } = rate({
+				points: analysis.best.points,
+				flagPoints: flags,
+				maxPoints: analysis.maxPoints,
+				outcome,
+				harmful: 0
+			});
+			expect(overall).toBeGreaterThanOrEqual(scenario.meta.passMark);
+			expect(overall).toBeGreaterThanOrEqual(OUTCOME_BANDS.unharmed[0]);
+		});
 	});
 });

@@ -1,5 +1,5 @@
 /** What the library page shows of a scenario, without its whole story. */
-import type { Scenario } from '$lib/scenario/schema';
+import type { Scenario, Text } from '$lib/scenario/schema';
 
 export type CatalogueEntry = Pick<Scenario, 'id' | 'version'> & {
 	meta: Scenario['meta'];
@@ -20,4 +20,24 @@ export function catalogueEntry(s: Scenario, hash: string, imported = false): Cat
 		beats: s.beats.length,
 		redFlags: s.clues.filter((c) => c.kind === 'red-flag').length
 	};
+}
+
+const UNNAMED: Record<Scenario['meta']['audience'], Text> = {
+	teller: { zh: '柜面：一位客户来办业务', en: 'At the counter: a customer is waiting' },
+	accountant: { zh: '财务室：一笔付款的事', en: 'Finance office: a matter of a payment' },
+	both: { zh: '工作中的一件事', en: 'Something at work' }
+};
+
+/**
+ * What a trainee may know before and during an assessment: the neutral situation, never the title,
+ * the scam type or the summary, which say what the scenario is. A document without a situation
+ * (an older import) gets a neutral line by audience.
+ */
+export function situationOf(meta: Scenario['meta']): { title: Text; summary: Text } {
+	return (
+		meta.situation ?? {
+			title: UNNAMED[meta.audience],
+			summary: { zh: '开始后你会看到现场的情况。', en: 'You will see what is in front of you when you start.' }
+		}
+	);
 }

@@ -3,11 +3,13 @@
  * events, and writes every accepted event to storage before showing its effect, so the screen
  * never shows a step that is not saved.
  */
-import { availableActions, indexScenario, nextDueAt, type AttemptEvent } from '$lib/scenario/compile';
+import { availableActions, indexScenario, nextDueAt, storyWaits, type AttemptEvent } from '$lib/scenario/compile';
 import type { Scenario } from '$lib/scenario/schema';
 import type { ScoringFacts } from '$lib/scenario/analyse';
 import { replay, step, type Replayed } from '$lib/attempt/replay';
 import { scoreAttempt } from '$lib/attempt/score';
+import { orderOptions } from '$lib/attempt/order';
+import { rulesOf } from '$lib/attempt/rules';
 import type { AttemptRow } from '$lib/storage/db';
 import { StorageError } from '$lib/storage/errors';
 import type { Store } from '$lib/storage/store';
@@ -28,6 +30,8 @@ export class PlaySession {
 	saving = $state(0);
 	/** The last decision, for practice-mode feedback. */
 	lastChoice = $state<{ beat: string; action: string } | null>(null);
+	/** The detail marked last, for practice-mode feedback (null once the mark is taken back). */
+	lastMark = $state<string | null>(null);
 
 	private seq: number;
 	private baseline = 0;
@@ -67,8 +71,17 @@ export class PlaySession {
 	get values() {
 		return this.state.setup.values;
 	}
+	get rules() {
+		return rulesOf(this.attempt);
+	}
+	/** The options on screen, in the order drawn from the attempt's seed (`attempt/order.ts`). */
 	get actions() {
-		return this.finished ? [] : availableActions(indexScenario(this.scenario), this.context);
+		if (this.finished) return [];
+		return orderOptions(availableActions(indexScenario(this.scenario), this.context), this.attempt.seed, this.context.beat, this.rules);
+	}
+	/** The story is waiting on time (police on the way, a call back due): the page says so. */
+	get waiting() {
+		return !this.finished && storyWaits(indexScenario(this.scenario), this.context);
 	}
 	get canPause() {
 		return this.attempt.mode === 'practice';
@@ -104,12 +117,16 @@ export class PlaySession {
 		return ok;
 	}
 
-	flag(item: string) {
-		return this.send({ type: 'trainee.flag', item });
+	async flag(item: string) {
+		const ok = await this.send({ type: 'trainee.flag', item });
+		if (ok) this.lastMark = item;
+		return ok;
 	}
 
-	unflag(item: string) {
-		return this.send({ type: 'trainee.unflag', item });
+	async unflag(item: string) {
+		const ok = await this.send({ type: 'trainee.unflag', item });
+		if (ok && this.lastMark === item) this.lastMark = null;
+		return ok;
 	}
 
 	isFlagged(item: string) {
@@ -174,7 +191,7 @@ export class PlaySession {
 
 	private async onFinished() {
 		this.stop();
-		const score = scoreAttempt(this.scenario, this.context, this.scoring.maxPoints);
+		const score = scoreAttempt(this.scenario, this.context, this.scoring.maxPoints, this.rules);
 		try {
 			await this.store.finishAttempt(this.attempt.id, {
 				overall: score.overall,
