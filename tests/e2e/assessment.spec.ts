@@ -23,11 +23,11 @@ const cases = [
 ] as const;
 
 /** A scenario text as a check: the parts of it between placeholders (which the attempt fills in). */
-const fragments = (text: Text, lang: Language) =>
+const fragments = (text: Text, lang: Language, min = 4) =>
 	text[lang]
 		.split(/\{[^}]*\}/)
 		.map((s) => s.trim())
-		.filter((s) => s.length >= 4);
+		.filter((s) => s.length >= min);
 
 async function expectNone(page: Page, where: string, texts: string[]) {
 	const shown = await page.locator(where).innerText();
@@ -114,7 +114,8 @@ for (const [file, kind] of cases)
 			await expect(page.locator('.side .others li')).toHaveCount(scenario.cast.slice(1).length - unmet.length);
 			const listed = await page.locator('.side .others li').allInnerTexts();
 			for (const member of unmet) {
-				const role = fragments(member.role, lang);
+				const role = fragments(member.role, lang, 2);
+				expect(role.length, `${member.id} has a role to look for`).toBeGreaterThan(0);
 				for (const li of listed)
 					expect(
 						role.every((f) => li.includes(f)),
@@ -229,4 +230,33 @@ test("the trainer's replay shows each step's options in the order the trainee sa
 		checked++;
 	}
 	expect(checked).toBeGreaterThan(2);
+});
+
+test('practice says after a mark whether it was a red flag, and why', async ({ page }) => {
+	const { scenario } = loadScenario('fake-police-safe-account.json');
+	await prepare(page, 'en');
+	await createProfile(page, 'Practice');
+	await page
+		.locator(`[data-scenario="${scenario.id}"]`)
+		.getByRole('button')
+		.filter({ hasText: /^Practice$/ })
+		.click();
+	await page.waitForURL(/\/play\//);
+	await expect(page.getByRole('dialog').getByRole('heading', { level: 2 })).toHaveText(scenario.meta.title.en);
+	await page.getByRole('dialog').getByRole('button').click();
+	const redFlags = new Map(
+		scenario.clues.filter((c) => c.kind === 'red-flag').flatMap((c) => c.items.map((i) => [i, c]))
+	);
+	const flags = await page.locator('[data-flag]').evaluateAll((els) => els.map((e) => e.getAttribute('data-flag')!));
+	const right = flags.find((id) => redFlags.has(id))!;
+	const wrong = flags.find((id) => !scenario.clues.some((c) => c.items.includes(id)))!;
+	await page.locator(`[data-flag="${right}"]`).click();
+	await expect(page.locator(`[data-mark-feedback="${right}"]`)).toContainText(redFlags.get(right)!.label.en);
+	await expect(page.locator(`[data-mark-feedback="${right}"]`)).toContainText(
+		redFlags.get(right)!.explanation.en.slice(0, 30)
+	);
+	await page.locator(`[data-flag="${wrong}"]`).click();
+	await expect(page.locator(`[data-mark-feedback="${wrong}"]`)).toContainText('not a red flag');
+	await page.locator(`[data-flag="${wrong}"]`).click();
+	await expect(page.locator('[data-mark-feedback]')).toHaveCount(0);
 });

@@ -7,6 +7,7 @@ import { analyseScenario } from '$lib/scenario/analyse';
 import { assessScenario, playStrategy } from '$lib/library/assessment';
 import { replay } from '$lib/attempt/replay';
 import { miniScenario } from './fixtures';
+import { indexScenario, storyWaits } from '$lib/scenario/compile';
 
 describe('the assessment check', () => {
 	// Mini: "ask the purpose" unlocks "call 110"; "process" loses the money.
@@ -52,5 +53,16 @@ describe('the assessment check', () => {
 			.filter((e) => e.kind === 'choice')
 			.map((e) => ({ type: 'trainee.choose' as const, action: e.action }));
 		expect(replay(s, 5, events).snapshot.context.ending).toBe('lost');
+	});
+
+	it('knows when the story waits on time: a timer that moves it on is pending', () => {
+		const s = miniScenario();
+		const ix = indexScenario(s);
+		const start = replay(s, 5, []).snapshot.context;
+		expect(storyWaits(ix, start)).toBe(true);
+		const ended = replay(s, 5, [{ type: 'trainee.choose', action: 'process' }]).snapshot.context;
+		expect(storyWaits(ix, ended)).toBe(false);
+		const noTimer = miniScenario((d) => (d.timers = []));
+		expect(storyWaits(indexScenario(noTimer), replay(noTimer, 5, []).snapshot.context)).toBe(false);
 	});
 });

@@ -19,15 +19,15 @@ export const CITATION_TEXT: Record<Citation, { title: Text; text: Text }> = {
 	'afl-18': {
 		title: { zh: '《反电信网络诈骗法》第十八条', en: 'Anti-Telecom and Online Fraud Law, Art. 18' },
 		text: {
-			zh: '银行应当监测异常账户和可疑交易；对可疑交易，可以根据风险情况核实交易情况、重新核验身份、延迟支付结算、限制或者中止有关业务。',
-			en: 'Banks must monitor abnormal accounts and transactions; for a suspicious one they may verify it, re-verify identity, delay settlement, or restrict or suspend the business, according to the risk.'
+			zh: '银行应当对异常账户和可疑交易进行监测；对可疑交易，根据风险情况，采取核实交易情况、重新核验身份、延迟支付结算、限制或者中止有关业务等必要的防范措施。这是银行自己的职权：对本行出现诈骗特征的账户，可以自行判断采取限制措施，并应当报告。',
+			en: 'Banks must monitor abnormal accounts and suspicious transactions, and for a suspicious one take, according to the risk, the measures needed: verify the transaction, re-verify identity, delay settlement, restrict or suspend the business. This is the bank\'s own power: it may restrict its own accounts that show fraud patterns on its own judgement, and must report them.'
 		}
 	},
 	'afl-20': {
 		title: { zh: '《反电信网络诈骗法》第二十条', en: 'Anti-Telecom and Online Fraud Law, Art. 20' },
 		text: {
-			zh: '紧急止付、快速冻结由公安机关依规定通过统一平台下达，银行应当立即执行。银行不能仅凭受害人的请求冻结涉案账户。',
-			en: 'Emergency stop-payment and rapid freezing are ordered by the police through the joint platform, and banks must execute them at once. A bank cannot freeze a fraudster\'s account on the victim\'s request alone.'
+			zh: '国务院公安部门会同有关部门建立完善紧急止付、快速冻结、及时解冻和资金返还制度。“公安机关依法决定采取上述措施的，银行业金融机构……应当予以配合。”对他行的涉案账户，止付、冻结由公安机关依法决定，银行配合执行。',
+			en: 'The State Council\'s police department, with others, sets up emergency stop-payment, rapid freezing, timely unfreezing and the return of funds. "Where public security organs decide on these measures according to law, banks … shall cooperate." For an account at another bank, stopping or freezing it is decided by the police, and banks carry it out.'
 		}
 	},
 	'afl-30': {
@@ -40,8 +40,8 @@ export const CITATION_TEXT: Record<Citation, { title: Text; text: Text }> = {
 	'afl-31': {
 		title: { zh: '《反电信网络诈骗法》第三十一条', en: 'Anti-Telecom and Online Fraud Law, Art. 31' },
 		text: {
-			zh: '任何单位和个人不得非法买卖、出租、出借银行账户、银行卡、电话卡（“两卡”）。',
-			en: 'No one may buy, sell, rent out or lend bank accounts, bank cards or phone cards (the "two cards").'
+			zh: '任何单位和个人不得非法办理、出租、出售、购买和囤积电话卡、物联网卡、电信线路、短信端口、银行账户、支付账户、数字人民币钱包等（“两卡”）。有上述行为的，可以被记入信用记录，暂停其非柜面业务、暂停新开户，并可限制其入网。',
+			en: 'No one may illegally open, rent out, lend, sell, buy or hoard phone cards, bank or payment accounts (the "two cards"). Those who do can be put on the credit record, have their non-counter services and new accounts suspended, and their network access limited.'
 		}
 	},
 	'afl-32': {
@@ -61,8 +61,8 @@ export const CITATION_TEXT: Record<Citation, { title: Text; text: Text }> = {
 	'afl-44': {
 		title: { zh: '《反电信网络诈骗法》第四十四条', en: 'Anti-Telecom and Online Fraud Law, Art. 44' },
 		text: {
-			zh: '非法买卖、出租、出借“两卡”的，没收违法所得，处违法所得一倍以上十倍以下罚款，可处十五日以下拘留。',
-			en: 'Those who trade, rent out or lend cards or accounts forfeit their gains, are fined one to ten times the gains, and may be detained for up to 15 days.'
+			zh: '违反第三十一条第一款的（出售、出租账户本身即可，不必已经过了赃款），没收违法所得，处违法所得一倍以上十倍以下罚款；没有违法所得或者违法所得不足二万元的，处二十万元以下罚款；情节严重的，并处十五日以下拘留。',
+			en: 'Breaching Art. 31 para. 1 (selling or renting the card is enough; it need not have moved stolen money): the gains are forfeited, with a fine of one to ten times the gains; where there are no gains or less than ¥20,000, a fine of up to ¥200,000; where serious, also up to 15 days\' detention.'
 		}
 	},
 	'cl-287-2': {
@@ -105,6 +105,13 @@ export const CITATION_TEXT: Record<Citation, { title: Text; text: Text }> = {
 		text: {
 			zh: '发现 → 请到一旁、开放式询问 → 点明骗局 → 以核实为由延缓办理 → 上报网点负责人、拨打110，经客户同意联系家属 → 记录劝阻情况，必要时报送可疑交易报告。不得限制客户人身自由或抢夺手机。',
 			en: 'Notice → take the customer aside and ask open questions → name the scam → delay for verification → escalate to the branch manager and 110, and contact family with consent → record the dissuasion and file a suspicious-transaction report where required. Never hold the customer or take their phone.'
+		}
+	},
+	'settlement-40': {
+		title: { zh: '《人民币银行结算账户管理办法》第四十条', en: 'Administrative Measures for RMB Bank Settlement Accounts, Art. 40' },
+		text: {
+			zh: '单位从其银行结算账户向个人银行结算账户支付款项，单笔超过5万元的，应当向其开户银行提供付款依据（如合同、协议等）。柜台上，“请提供付款依据”是第一步。',
+			en: 'A payment from a company\'s settlement account to an individual\'s of more than ¥50,000 needs supporting documents (a contract, an agreement) shown to the company\'s bank. At the counter, asking for them comes first.'
 		}
 	},
 	'protocol-proportionate': {

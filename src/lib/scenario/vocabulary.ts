@@ -94,6 +94,7 @@ export const CITATIONS = [
 	'control-vendor-master',
 	'control-no-chat-orders',
 	'protocol-counter',
-	'protocol-proportionate'
+	'protocol-proportionate',
+	'settlement-40'
 ] as const;
 export type Citation = (typeof CITATIONS)[number];
