@@ -225,7 +225,7 @@ test("the trainer's replay shows each step's options in the order the trainee sa
 		expect(
 			await page
 				.locator('[data-testid="replay-options"] li')
-				.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-option')))
 		).toEqual(expected);
 		checked++;
 	}

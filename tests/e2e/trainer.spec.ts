@@ -216,6 +216,7 @@ test('a scenario imported on this PC is in the trainee library, plays to its end
 	const doc = JSON.parse(readFileSync(`scenarios/${base.file}`, 'utf8'));
 	doc.id = 'otp-code-branch-edition';
 	doc.meta.title = { zh: '本行版：验证码不能读给“客服”', en: 'Branch edition: the code is not for the "agent"' };
+	doc.meta.situation.title = { zh: '本行版：一位客户来柜台做身份核验', en: 'Branch edition: a customer comes in for an identity check' };
 	mkdirSync(info.outputDir, { recursive: true });
 	writeFileSync(info.outputPath('branch-edition.json'), JSON.stringify(doc));
 	// The same story under the built-in id and version would be two different scenarios of one name.
@@ -235,7 +236,8 @@ test('a scenario imported on this PC is in the trainee library, plays to its end
 	await createProfile(page, 'Zhou Min');
 	const card = page.locator('[data-scenario="otp-code-branch-edition"]');
 	await expect(card).toContainText('Imported on this PC');
-	await expect(card.getByRole('heading')).toHaveText(doc.meta.title.en);
+	// The card tells the situation only; the title says what the scenario is.
+	await expect(card.getByRole('heading')).toHaveText(doc.meta.situation.title.en);
 	await startScenario(page, doc.id, 'assessment');
 	expect(new URL(page.url()).pathname).toBe('/imported/play/');
 	await playPath(page, base.scenario, base.analysis.best, { markFlags: false });
