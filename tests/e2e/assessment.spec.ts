@@ -12,8 +12,9 @@ import { createProfile, loadScenario, prepare } from './helpers';
 import { SCAM_TYPE_LABEL } from '../../src/lib/i18n/labels';
 import { orderOptions } from '../../src/lib/attempt/order';
 import { resolveSetup } from '../../src/lib/attempt/setup';
+import { replaySteps } from '../../src/lib/attempt/replay';
 import { availableActions, indexScenario, startContext } from '../../src/lib/scenario/compile';
-import { generateCohort } from '../fixtures/cohort';
+import { generateCohort, resultsBundle } from '../fixtures/cohort';
 import type { Language, Scenario, Text } from '../../src/lib/scenario/schema';
 
 const cases = [
@@ -63,6 +64,16 @@ async function attemptSeed(page: Page): Promise<number> {
 			}),
 		id
 	);
+}
+
+/** Starts a practice attempt from the library (English), up to its briefing. */
+async function startPractice(page: Page, id: string) {
+	await page
+		.locator(`[data-scenario="${id}"]`)
+		.getByRole('button')
+		.filter({ hasText: /^Practice$/ })
+		.click();
+	await page.waitForURL(/\/play\//);
 }
 
 const onScreen = (page: Page) =>
@@ -153,12 +164,7 @@ test('two attempts show different orders; a reload shows the same one', async ({
 	const seen = new Map<number, string[]>();
 	for (let i = 0; i < 6 && new Set([...seen.values()].map((o) => o.join())).size < 2; i++) {
 		await page.goto('/');
-		await page
-			.locator(`[data-scenario="${scenario.id}"]`)
-			.getByRole('button')
-			.filter({ hasText: /^Practice$/ })
-			.click();
-		await page.waitForURL(/\/play\//);
+		await startPractice(page, scenario.id);
 		await page.getByRole('dialog').getByRole('button').click();
 		const order = await onScreen(page);
 		const seed = await attemptSeed(page);
@@ -191,16 +197,9 @@ test("the trainer's replay shows each step's options in the order the trainee sa
 	const file = info.outputPath('one-attempt.json');
 	writeFileSync(
 		file,
-		JSON.stringify({
-			format: 'fraud-drill-results',
-			formatVersion: 1,
-			appVersion: '0.1.0',
-			exportedAt: new Date('2026-11-20T08:00:00Z').toISOString(),
-			scope: { kind: 'all' },
-			profiles: cohort.profiles,
-			attempts: [attempt],
-			events: cohort.events.filter((e) => e.attemptId === attempt.id)
-		})
+		JSON.stringify(
+			resultsBundle({ ...cohort, attempts: [attempt], events: cohort.events.filter((e) => e.attemptId === attempt.id) })
+		)
 	);
 	await prepare(page, 'en');
 	await page.goto('/trainer/');
@@ -212,7 +211,6 @@ test("the trainer's replay shows each step's options in the order the trainee sa
 
 	// Step by step: at each decision, the options listed are the ones the seed ordered.
 	const ix = indexScenario(entry.scenario);
-	const { replaySteps } = await import('../../src/lib/attempt/replay');
 	const steps = replaySteps(entry.scenario, attempt.seed, events);
 	const slider = page.getByRole('slider');
 	let checked = 0;
@@ -236,12 +234,7 @@ test('practice says after a mark whether it was a red flag, and why', async ({ p
 	const { scenario } = loadScenario('fake-police-safe-account.json');
 	await prepare(page, 'en');
 	await createProfile(page, 'Practice');
-	await page
-		.locator(`[data-scenario="${scenario.id}"]`)
-		.getByRole('button')
-		.filter({ hasText: /^Practice$/ })
-		.click();
-	await page.waitForURL(/\/play\//);
+	await startPractice(page, scenario.id);
 	await expect(page.getByRole('dialog').getByRole('heading', { level: 2 })).toHaveText(scenario.meta.title.en);
 	await page.getByRole('dialog').getByRole('button').click();
 	const redFlags = new Map(

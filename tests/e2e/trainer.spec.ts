@@ -4,7 +4,7 @@
  */
 import { expect, test } from './fixtures';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { generateCohort } from '../fixtures/cohort';
+import { generateCohort, resultsBundle } from '../fixtures/cohort';
 import { deriveRecord } from '../../src/lib/analytics/records';
 import { analyseCohort, rosterTrainees } from '../../src/lib/analytics/cohort';
 import { attemptsCsv } from '../../src/lib/analytics/csv';
@@ -21,16 +21,7 @@ const cohort = generateCohort({
 	facts: Object.fromEntries(chosen.map((e) => [e.scenario.id, e.scoring])),
 	hashes: Object.fromEntries(chosen.map((e) => [e.scenario.id, e.hash]))
 });
-const bundle = {
-	format: 'fraud-drill-results',
-	formatVersion: 1,
-	appVersion: '0.1.0',
-	exportedAt: new Date('2026-11-20T08:00:00Z').toISOString(),
-	scope: { kind: 'all' },
-	profiles: cohort.profiles,
-	attempts: cohort.attempts,
-	events: cohort.events
-};
+const bundle = resultsBundle(cohort);
 const profiles = new Map(cohort.profiles.map((p) => [p.id, p]));
 const records = cohort.attempts.map((a) => {
 	const entry = chosen.find((e) => e.scenario.id === a.scenarioId)!;
