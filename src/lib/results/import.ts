@@ -93,6 +93,11 @@ function verificationWords(attempt: { scenarioId: string; scenarioVersion: numbe
 				);
 			const claimed = pct(v.claimed);
 			const replayed = pct(v.summary);
+			if (v.ignored > 0 && claimed.en === replayed.en)
+				return both(
+					`其中 ${v.ignored} 个事件对场景没有作用：记录被重复、打乱顺序或改动过（本应用从不保存这样的事件）。按重放结果（${replayed.zh}）计，请向学员核实文件来源`,
+					`${v.ignored} of its events had no effect: the log was duplicated, reordered or edited (the app never stores such an event). The replayed result (${replayed.en}) counts; check where the file came from`
+				);
 			return both(
 				`文件中的成绩（${claimed.zh}）与重放结果（${replayed.zh}）不符，按重放结果计${ignored.zh}`,
 				`the result in the file (${claimed.en}) does not match its replay (${replayed.en}); the replayed result counts${ignored.en}`

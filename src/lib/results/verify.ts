@@ -84,7 +84,10 @@ export function verifyAttempt(
 	const status: AttemptStatus = replayed ? 'finished' : 'active';
 	// A finished replay with no stored result is a crash between the last step and saving the
 	// result; the replay fills it in. Anything stated must be what the replay gives.
+	// The app stores only events that change the attempt, so one the replay ignores means the log
+	// was edited or damaged (a step duplicated, reordered or made up): never "verified".
 	const matches =
+		ignored === 0 &&
 		(attempt.summary === null || (replayed !== null && sameSummary(attempt.summary, replayed))) &&
 		(attempt.status !== 'finished' || replayed !== null);
 	return matches
