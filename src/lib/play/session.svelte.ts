@@ -77,7 +77,8 @@ export class PlaySession {
 	/** The options on screen, in the order drawn from the attempt's seed (`attempt/order.ts`). */
 	get actions() {
 		if (this.finished) return [];
-		return orderOptions(availableActions(indexScenario(this.scenario), this.context), this.attempt.seed, this.context.beat, this.rules);
+		const available = availableActions(indexScenario(this.scenario), this.context);
+		return orderOptions(available, this.attempt.seed, this.context.beat, this.rules);
 	}
 	/** The story is waiting on time (police on the way, a call back due): the page says so. */
 	get waiting() {
