@@ -10,5 +10,14 @@ export const SCAM_TYPE_LABEL: Record<ScamType, Text> = {
 	'stop-payment': { zh: '已转账：止付与冻结', en: 'Already paid: stop-payment' },
 	'boss-impersonation': { zh: '冒充领导', en: 'Boss impersonation' },
 	'supplier-fraud': { zh: '冒充供应商', en: 'Supplier fraud' },
+	'task-scam': { zh: '刷单返利', en: 'Task / click-farming scam' },
+	'fake-loan': { zh: '虚假贷款', en: 'Fake loan' },
+	'fake-acquaintance': { zh: '冒充熟人、亲属', en: 'Fake acquaintance or relative' },
+	'elderly-targeted': { zh: '养老诈骗', en: 'Scams targeting the elderly' },
+	'fake-credit-record': { zh: '虚假征信 / 注销校园贷', en: 'Fake credit record' },
+	'romance-extortion': { zh: '网络交友 / 裸聊敲诈', en: 'Romance and sextortion' },
+	'fake-tax-bureau': { zh: '冒充税务机关', en: 'Fake tax bureau' },
+	'fake-bank-notice': { zh: '冒充银行通知（对公账户年检等）', en: 'Fake bank notice' },
+	'payroll-diversion': { zh: '代发工资账户变更', en: 'Payroll diversion' },
 	legitimate: { zh: '正常业务（真实客户）', en: 'Honest customer' }
 };

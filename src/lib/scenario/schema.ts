@@ -246,6 +246,16 @@ export const thread = z.strictObject({
 });
 export type Thread = z.infer<typeof thread>;
 
+export const provenance = z.strictObject({
+	/** Published cases, statistics or rules the story draws on, each with where it was published. */
+	sources: z.array(text).min(1, 'name at least one source'),
+	/** Sections of the domain brief (../shared/domain/BRIEF.md) the story follows. */
+	brief: z.array(z.string().min(1)).default([]),
+	/** What is invented: names, amounts, places, the order of events. */
+	invented: text
+});
+export type Provenance = z.output<typeof provenance>;
+
 export const meta = z.strictObject({
 	/** The scenario's real name ("Fake police and the 'safe account'"): practice mode, debrief, trainers. */
 	title: text,
@@ -262,6 +272,11 @@ export const meta = z.strictObject({
 	 * in front of them. Never the procedure or the verdict: those belong in hints and the debrief.
 	 */
 	briefing: text,
+	/**
+	 * Where the story comes from, for trainers: the published cases and figures it draws on, the
+	 * brief's sections, and what is invented. Shown on the trainer's library and in the debrief.
+	 */
+	provenance: provenance.optional(),
 	audience: z.enum(AUDIENCES),
 	scamType: z.enum(SCAM_TYPES),
 	difficulty: z.enum(['basic', 'intermediate', 'advanced']),

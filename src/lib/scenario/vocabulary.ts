@@ -26,6 +26,15 @@ export const SCAM_TYPES = [
 	'stop-payment',
 	'boss-impersonation',
 	'supplier-fraud',
+	'task-scam', // 刷单返利: click-farming rebates, then "unfreezing" payments
+	'fake-loan', // 虚假贷款: "unfreezing fee", "deposit to prove repayment ability"
+	'fake-acquaintance', // 冒充熟人、亲属: "your grandson is in trouble"
+	'elderly-targeted', // 养老诈骗: pension "projects", health products, cash to a "courier"
+	'fake-credit-record', // 注销校园贷、虚假征信
+	'romance-extortion', // 网络交友、裸聊敲诈
+	'fake-tax-bureau', // 冒充税务机关: 电子税务局 refund or audit phishing
+	'fake-bank-notice', // 冒充银行: 对公账户年检, "account abnormal" calls
+	'payroll-diversion', // 工资代发账户被改: a payroll bank-detail change
 	'legitimate'
 ] as const;
 export type ScamType = (typeof SCAM_TYPES)[number];
