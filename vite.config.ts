@@ -48,6 +48,8 @@ export default defineConfig({
 	plugins: [sveltekit(), chunkModules()],
 	server: { port: 5173 },
 	preview: { port: 4173, strictPort: true },
+	// The scenario check's worker shares modules with the page: ES module workers can split chunks.
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',

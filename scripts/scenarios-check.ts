@@ -19,9 +19,9 @@ const files = args.length
 let failed = 0;
 const reports = [];
 for (const file of files) {
-	let raw: string;
+	let raw: Uint8Array;
 	try {
-		raw = readFileSync(file, 'utf8');
+		raw = readFileSync(file);
 	} catch (e) {
 		console.error(`${basename(file)}: cannot be read (${(e as Error).message})`);
 		failed++;

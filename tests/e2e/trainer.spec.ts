@@ -219,7 +219,7 @@ test('a scenario imported on this PC is in the trainee library, plays to its end
 	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
 	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath(base.file));
 	await expect(page.locator(`[data-scenario-report="${base.file}"]`)).toContainText(
-		`Version ${base.scenario.version} of "${base.scenario.id}" is built in with other content; not imported.`
+		`"${base.scenario.id}" is the id of a built-in scenario; an imported scenario cannot use it.`
 	);
 	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath('branch-edition.json'));
 	await expect(page.locator('[data-scenario-report="branch-edition.json"]')).toContainText('Imported');

@@ -139,7 +139,11 @@ function strategyResult(scenario: Scenario, maxPoints: Points, strategy: Strateg
 
 const pct = (x: number) => `${Math.round(100 * x)} %`;
 
-export function assessScenario(scenario: Scenario, analysis: Analysis): AssessmentReport {
+export function assessScenario(
+	scenario: Scenario,
+	analysis: Analysis,
+	onProgress?: (done: number, phase: 'strategies') => void
+): AssessmentReport {
 	const ix = indexScenario(scenario);
 	const honest = scenario.meta.scamType === 'legitimate';
 	const problems: Problem[] = [];
@@ -194,7 +198,10 @@ export function assessScenario(scenario: Scenario, analysis: Analysis): Assessme
 	}
 
 	// Strategies.
-	const strategies = STRATEGIES.map((s) => strategyResult(scenario, analysis.maxPoints, s, honest));
+	const strategies = STRATEGIES.map((s, i) => {
+		onProgress?.(i * STRATEGY_SEEDS, 'strategies');
+		return strategyResult(scenario, analysis.maxPoints, s, honest);
+	});
 	for (const s of strategies)
 		if (s.mustFail && s.passes)
 			problems.push({

@@ -22,6 +22,23 @@ export function catalogueEntry(s: Scenario, hash: string, imported = false): Cat
 	};
 }
 
+/**
+ * The cards of the library: the built-in scenarios, then the imported ones — one card per imported
+ * id, its latest version (earlier versions are the same scenario; their attempts still count), and
+ * none for a stored document that takes a built-in id (the import refuses that now; a row from
+ * before, or from a crafted backup, must not pass for an official update).
+ */
+export function libraryCards(builtin: readonly CatalogueEntry[], imported: readonly CatalogueEntry[]): CatalogueEntry[] {
+	const builtinIds = new Set(builtin.map((e) => e.id));
+	const latest = new Map<string, CatalogueEntry>();
+	for (const e of imported) {
+		if (builtinIds.has(e.id)) continue;
+		const known = latest.get(e.id);
+		if (!known || e.version > known.version) latest.set(e.id, e);
+	}
+	return [...builtin, ...latest.values()];
+}
+
 const UNNAMED: Record<Scenario['meta']['audience'], Text> = {
 	teller: { zh: '柜面：一位客户来办业务', en: 'At the counter: a customer is waiting' },
 	accountant: { zh: '财务室：一笔付款的事', en: 'Finance office: a matter of a payment' },

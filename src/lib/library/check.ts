@@ -3,7 +3,8 @@
  * what an author or trainer needs (size, score range, the gap to a naive trainee).
  * Used by `npm run scenarios:check` and by the trainer's scenario import.
  */
-import { analyseScenario, type Analysis, type Path } from '../scenario/analyse';
+import { analyseScenario, BudgetExceeded, CHECK_BUDGET, type Analysis, type CheckBudget, type Path } from '../scenario/analyse';
+import { MAX_SCENARIO_BYTES, readScenarioDocument } from '../scenario/reader';
 import type { AttemptEvent } from '../scenario/compile';
 import type { Scenario } from '../scenario/schema';
 import { formatProblem, validateScenario } from '../scenario/validate';
@@ -44,37 +45,51 @@ export interface CheckReport {
 	summary?: ScenarioSummary;
 }
 
-export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+export { MAX_SCENARIO_BYTES };
 
 /**
+ * A document's bytes (a file) or text, read by the one strict reader and checked.
  * `repository`: one of the repository's own scenarios: the file must be named after the scenario's
  * id, and the assessment rules are requirements. A trainer's import gets them as warnings.
  */
-export function checkScenarioFile(file: string, raw: string, repository = true): CheckReport {
-	if (raw.length > MAX_SCENARIO_BYTES)
-		return { file, problems: [`${file}: the file is larger than ${MAX_SCENARIO_BYTES / 1024 / 1024} MiB`], warnings: [] };
-	let data: unknown;
-	try {
-		data = JSON.parse(raw);
-	} catch (e) {
-		return { file, problems: [`${file}: not valid JSON (${(e as Error).message})`], warnings: [] };
-	}
-	return checkScenario(file, data, repository);
+export function checkScenarioFile(
+	file: string,
+	raw: Uint8Array | string,
+	repository = true,
+	budget: CheckBudget = CHECK_BUDGET
+): CheckReport {
+	const read = readScenarioDocument(raw);
+	if (!read.ok) return { file, problems: [`${file}: ${read.message}`], warnings: [] };
+	return checkScenario(file, read.value, repository, budget);
 }
 
-export function checkScenario(file: string, data: unknown, repository = true): CheckReport {
+export function checkScenario(file: string, data: unknown, repository = true, budget: CheckBudget = CHECK_BUDGET): CheckReport {
 	const validation = validateScenario(data);
 	if (!validation.ok)
 		return { file, problems: validation.problems.map((p) => `${file}: ${formatProblem(p)}`), warnings: [] };
 	const scenario = validation.scenario;
 	const expected = `${scenario.id}.json`;
-	if (repository && file.endsWith('.json') && file !== expected && !file.endsWith('/' + expected))
-		return { file, problems: [`${file}: the file name should be "${expected}", after the scenario's id`], warnings: [] };
-	const analysis = analyseScenario(scenario);
-	if (analysis.problems.length)
-		return { file, scenario, problems: analysis.problems.map((p) => `${file}: ${formatProblem(p)}`), warnings: [] };
+	// Reported with the graph's problems, never instead of them.
+	const naming =
+		repository && file.endsWith('.json') && file !== expected && !file.endsWith('/' + expected)
+			? [`${file}: the file name should be "${expected}", after the scenario's id`]
+			: [];
+	let analysis: Analysis;
+	try {
+		analysis = analyseScenario(scenario, budget);
+	} catch (e) {
+		if (!(e instanceof BudgetExceeded)) throw e;
+		return { file, scenario, problems: [...naming, ...e.problems.map((p) => `${file}: ${formatProblem(p)}`)], warnings: [] };
+	}
+	if (analysis.problems.length || naming.length)
+		return {
+			file,
+			scenario,
+			problems: [...naming, ...analysis.problems.map((p) => `${file}: ${formatProblem(p)}`)],
+			warnings: []
+		};
 
-	const assessment = assessScenario(scenario, analysis);
+	const assessment = assessScenario(scenario, analysis, budget.onProgress);
 	const findings = assessment.problems.map((p) => `${file}: ${formatProblem(p)}`);
 	const redFlagPoints = scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);
 	const outcomeOf = (path: Path) => scenario.endings.find((e) => e.id === path.ending)?.outcome ?? null;

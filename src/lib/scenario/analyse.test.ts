@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseScenario } from './analyse';
+import { analyseScenario, BudgetExceeded, timeoutLoops } from './analyse';
 import { formatProblem } from './validate';
 import { miniScenario } from '../../../tests/unit/fixtures';
 
@@ -76,8 +76,18 @@ describe('analyseScenario', () => {
 			});
 		});
 		expect(problems).toEqual([
-			'clue "sms-clue": none of its items is ever shown to the trainee (with the latest timer times)'
+			'clue "sms-clue": none of its items is ever shown to the trainee (with the latest timer times)',
+			'timer "late-sms": never does anything (with the latest timer times): on every path the story ends before it falls due or its condition does not hold when it does'
 		]);
+	});
+
+	it('reports a timer whose condition never holds when it falls due', () => {
+		const problems = problemsOf((d) => {
+			d.timers[0].when = { all: ['asked'], none: ['asked'] };
+		});
+		expect(problems).toContain(
+			'timer "leaves": never does anything: on every path the story ends before it falls due or its condition does not hold when it does'
+		);
 	});
 });
 
@@ -126,5 +136,62 @@ describe('paths over merged states', () => {
 		expect(a.best.choices.map((c) => c.action)).toEqual(['ask-purpose', 'aside-good', 'stop']);
 		expect(a.best.points.communicate).toBe(3);
 		expect(a.best.points.intervene).toBe(3);
+	});
+});
+
+describe('the bounded check', () => {
+	it('refuses timeouts that lead round in a loop without a condition, by place', () => {
+		const loop = miniScenario((d) => {
+			d.beats[0].actions[0].next = 'a';
+			const beat = (id: string, next: string) => ({
+				...structuredClone(d.beats[0]),
+				id,
+				items: [],
+				actions: [{ ...structuredClone(d.beats[0].actions[2]), reply: [] }],
+				timeout: { after: 30, next }
+			});
+			d.beats.push(beat('a', 'b'), beat('b', 'a'));
+		});
+		expect(timeoutLoops(loop, true)).toEqual([['a', 'b', 'a']]);
+		expect(() => analyseScenario(loop)).toThrow(BudgetExceeded);
+		try {
+			analyseScenario(loop);
+		} catch (e) {
+			expect((e as BudgetExceeded).problems.map(formatProblem)).toEqual([
+				'beat "a": the timeouts of "a" → "b" → "a" lead round in a loop without a condition, so the story would go round for ever while the trainee waits: send one of them to an ending or another beat, or give it a condition'
+			]);
+		}
+	});
+
+	it('stops at its budget of states and says what multiplies them', () => {
+		const wide = miniScenario((d) => {
+			const facts = Array.from({ length: 12 }, (_, i) => `f${i}`);
+			d.beats[0].actions.push(
+				...facts.map((f, i) => ({
+					id: `note-${i}`,
+					label: { zh: `记${i}`, en: `Note ${i}` },
+					seconds: i + 1,
+					verdict: 'acceptable',
+					feedback: { zh: '可', en: 'Fine' },
+					effects: { set: [f] }
+				})),
+				{ id: 'wrap', label: { zh: '报警', en: 'Call' }, when: { any: facts }, next: 'stopped', verdict: 'good', feedback: { zh: '好', en: 'Good' } }
+			);
+		});
+		const progress: number[] = [];
+		let error: unknown;
+		try {
+			analyseScenario(wide, { maxStates: 3000, maxMillis: 60_000, onProgress: (n) => progress.push(n) });
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(BudgetExceeded);
+		const [problem] = (error as BudgetExceeded).problems;
+		expect(problem!.message).toMatch(/^too complex to check: the check stopped at 3,000 states \(the check's budget\)/);
+		expect(problem!.message).toMatch(/1[23] facts read by conditions are set on some paths and not on others/);
+		expect(problem!.message).toMatch(/options of beat "counter" keep the story in that beat/);
+		expect(progress.length).toBeGreaterThan(0);
+		// With room enough, the same document passes.
+		expect(analyseScenario(miniScenario(), { maxStates: 3000, maxMillis: 60_000 }).problems).toEqual([]);
 	});
 });

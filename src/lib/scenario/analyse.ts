@@ -1,6 +1,6 @@
 /**
  * The graph check. Explores every state an attempt can reach (decisions and the clock, not red-flag
- * marks) with XState's graph utilities, and proves: every beat and ending reachable, every action
+ * marks) within a budget of states and time, and proves: every beat and ending reachable, every action
  * choosable somewhere, no dead end. It also computes what scoring needs: the most points each
  * competency can earn, and the best, worst and naive paths.
  */
@@ -82,11 +82,23 @@ export function attemptLogic(scenario: Scenario, input: MachineInput) {
 	return fromTransition((c: AttemptContext, event: AttemptEvent) => advance(ix, c, event), startContext(scenario, input));
 }
 
-type AttemptLogic = ReturnType<typeof attemptLogic>;
-type State = SnapshotFrom<AttemptLogic>;
-/** Every reachable state by its key, with where each available event leads. */
-type Adjacency = Record<string, { state: State; transitions: Record<string, { event: AttemptEvent; state: State }> }>;
-const isOver = (s: State) => s.context.ending !== null;
+/**
+ * The reachable state graph. A node keeps a slim copy of its context (no log, no shown items: they
+ * do not change what can happen next, and they made each state cost kilobytes); an edge keeps what
+ * the analyses read of its target: its key and the points earned on it.
+ */
+interface Edge {
+	event: AttemptEvent;
+	to: string;
+	/** Points earned on this edge (from the edge's own target, not a merged representative). */
+	reward: Points;
+}
+interface GraphNode {
+	context: AttemptContext;
+	edges: Edge[];
+}
+type Graph = Map<string, GraphNode>;
+const isOver = (c: AttemptContext) => c.ending !== null;
 
 // Plain object literals: these run for every edge of graphs with 10,000+ states.
 const zero = (): Points => ({ detect: 0, verify: 0, intervene: 0, communicate: 0, comply: 0, timeliness: 0 });
@@ -106,6 +118,9 @@ const add = (a: Points, b: Points): Points => ({
 	comply: a.comply + b.comply,
 	timeliness: a.timeliness + b.timeliness
 });
+const ZERO: Points = Object.freeze(zero());
+const isZero = (p: Points) =>
+	!p.detect && !p.verify && !p.intervene && !p.communicate && !p.comply && !p.timeliness;
 const total = (p: Points) => p.detect + p.verify + p.intervene + p.communicate + p.comply + p.timeliness;
 
 /** Timers drawn from a range are checked at both ends of it. */
@@ -130,6 +145,9 @@ interface Relevance {
 	readFacts: Set<string>;
 	reenterable: Set<string>;
 	readsTrust: boolean;
+	/** Beats with a timeout; how many timers there are. */
+	timeouts: Set<string>;
+	timers: number;
 }
 
 const relevanceCache = new WeakMap<Scenario, Relevance>();
@@ -171,43 +189,34 @@ function relevance(scenario: Scenario): Relevance {
 			stack.push(...(next.get(b) ?? []));
 		}
 	}
-	const result = { readFacts, reenterable, readsTrust };
+	const timeouts = new Set(scenario.beats.filter((b) => b.timeout).map((b) => b.id));
+	const result = { readFacts, reenterable, readsTrust, timeouts, timers: scenario.timers.length };
 	relevanceCache.set(scenario, result);
 	return result;
 }
 
-/** Keys of states already seen: the optimisers ask for the same transition targets many times. */
-const keyCache = new WeakMap<object, string>();
-
+/** The key of a state: what can still change what happens next or what it earns. */
 export function controlKey(scenario: Scenario, s: { context: AttemptContext }): string {
-	let key = keyCache.get(s);
-	if (key === undefined) {
-		key = computeKey(scenario, s.context);
-		keyCache.set(s, key);
-	}
-	return key;
+	return computeKey(scenario, s.context);
 }
 
 function computeKey(scenario: Scenario, c: AttemptContext): string {
-	if (c.ending !== null) return JSON.stringify(['done', c.ending]);
+	if (c.ending !== null) return `done|${c.ending}`;
 	const r = relevance(scenario);
-	const ix = indexScenario(scenario);
+	// Whether anything can still fall due (the same as `nextDueAt(…) !== null`, without sorting).
 	const timePending =
-		nextDueAt(ix, c) !== null ||
-		scenario.milestones.some((m) => !c.facts.includes(m.fact) && c.time <= m.within);
-	return JSON.stringify([
-		c.beat,
-		timePending ? c.time : null,
-		timePending ? c.beatEnteredAt : null,
-		c.timeoutDone,
-		c.facts.filter((f) => r.readFacts.has(f)).sort(),
-		c.taken.filter((t) => {
-			const beat = t.slice(0, t.indexOf('/'));
-			return beat === c.beat || r.reenterable.has(beat);
-		}).sort(),
-		r.readsTrust ? c.trust : null,
-		[...c.fired].sort()
-	]);
+		(r.timeouts.has(c.beat) && !c.timeoutDone) ||
+		(c.fired.length < r.timers && scenario.timers.some((t) => !c.fired.includes(t.id))) ||
+		scenario.milestones.some((m) => c.time <= m.within && !c.facts.includes(m.fact));
+	let facts = '';
+	for (const f of [...c.facts].sort()) if (r.readFacts.has(f)) facts += f + ',';
+	let taken = '';
+	for (const t of [...c.taken].sort()) {
+		const beat = t.slice(0, t.indexOf('/'));
+		if (beat === c.beat || r.reenterable.has(beat)) taken += t + ',';
+	}
+	// Ids are lower-case letters, digits and hyphens, so "|" and "," cannot be part of one.
+	return `${c.beat}|${timePending ? `${c.time}|${c.beatEnteredAt}` : '|'}|${c.timeoutDone ? 1 : 0}|${facts}|${taken}|${r.readsTrust ? c.trust : ''}|${[...c.fired].sort().join(',')}`;
 }
 
 /** What can happen next: each available action, or waiting until the next timer falls due. */
@@ -221,88 +230,259 @@ export function eventsAt(scenario: Scenario, s: { context: AttemptContext }): At
 }
 
 /**
- * Every reachable state, breadth first, as `@xstate/graph`'s adjacency map. Our own loop (rather
- * than `getAdjacencyMap`, whose queue is an array it shifts: quadratic on 10,000+ states).
+ * How far the check may go on one document, the same in the CLI and the browser. The largest
+ * built-in scenario needs about half the states (some 120,000, 250 MB); a document that needs more
+ * is refused with what multiplies its states, rather than hanging the page or exhausting memory.
  */
-export function explore(scenario: Scenario, profile: TimingProfile = 'min') {
-	const logic = attemptLogic(scenario, inputFor(scenario, profile));
-	const scope = undefined as never;
-	const initial = logic.getInitialSnapshot(scope, undefined);
-	const adjacency: Adjacency = {};
-	const queue: State[] = [initial];
+export interface CheckBudget {
+	/** Reachable states, both timing profiles together (the check explores each). */
+	maxStates: number;
+	/** Milliseconds for the whole analysis. */
+	maxMillis: number;
+	/**
+	 * Called every few thousand states with the number explored so far, then during the
+	 * assessment's strategy replays with the seeds done.
+	 */
+	onProgress?: (done: number, phase?: 'graph' | 'strategies') => void;
+}
+
+export const CHECK_BUDGET: CheckBudget = { maxStates: 250_000, maxMillis: 90_000 };
+
+/** The check ran out of its budget: `problems` say why, and what to simplify. */
+export class BudgetExceeded extends Error {
+	constructor(readonly problems: Problem[]) {
+		super(problems.map((p) => p.message).join('; '));
+		this.name = 'BudgetExceeded';
+	}
+}
+
+const EMPTY: never[] = [];
+/** Drops what the analyses never read, so that 10,000s of states fit in a browser tab. */
+const slim = (c: AttemptContext): AttemptContext =>
+	c.log.length || c.shown.length || c.flags.length ? { ...c, log: EMPTY, shown: EMPTY, flags: EMPTY } : c;
+
+interface Exploration {
+	graph: Graph;
+	initialKey: string;
+	initial: AttemptContext;
+	/** Every item shown on some path. */
+	shown: Set<string>;
+	/** Timers that did something on some path (fell due with their condition holding). */
+	timersRun: Set<string>;
+}
+
+interface Clock {
+	started: number;
+	budget: CheckBudget;
+	/** States explored in earlier runs, for progress reports. */
+	before: number;
+}
+
+/** Every reachable state, breadth first, within the budget. */
+export function explore(
+	scenario: Scenario,
+	profile: TimingProfile = 'min',
+	clock: Clock = { started: Date.now(), budget: CHECK_BUDGET, before: 0 }
+): Exploration {
+	const ix = indexScenario(scenario);
+	const start = startContext(scenario, inputFor(scenario, profile));
+	const shown = new Set(start.shown.map((s) => s.item));
+	const initial = slim(start);
+	const initialKey = computeKey(scenario, initial);
+	const timersRun = new Set<string>();
+	const graph: Graph = new Map();
+	const keys = new Map<string, string>([[initialKey, initialKey]]);
+	const queue: { key: string; context: AttemptContext }[] = [{ key: initialKey, context: initial }];
+	const { budget } = clock;
 	for (let head = 0; head < queue.length; head++) {
-		const state = queue[head]!;
-		const key = controlKey(scenario, state);
-		if (adjacency[key]) continue;
-		const transitions: Adjacency[string]['transitions'] = {};
-		adjacency[key] = { state, transitions };
-		for (const event of eventsAt(scenario, state)) {
-			const next = logic.transition(state, event, scope);
-			transitions[JSON.stringify(event)] = { event, state: next };
-			if (!adjacency[controlKey(scenario, next)]) queue.push(next);
+		const { key, context } = queue[head]!;
+		if (graph.has(key)) continue;
+		const edges: Edge[] = [];
+		graph.set(key, { context, edges });
+		queue[head] = undefined as never; // the queue can hold far more entries than states
+		for (const event of eventsAt(scenario, { context })) {
+			const full = advance(ix, context, event);
+			for (const s of full.shown) shown.add(s.item);
+			// The slim context's log is empty, so this is what happened on this edge.
+			for (const l of full.log) if (l.kind === 'timer') timersRun.add(l.timer);
+			const next = slim(full);
+			let to = computeKey(scenario, next);
+			const known = keys.get(to); // one copy of each key, however many edges lead to it
+			if (known === undefined) {
+				keys.set(to, to);
+				queue.push({ key: to, context: next });
+				// Counted when found, not when expanded: the queue's states cost memory too.
+				const found = clock.before + keys.size;
+				if (found > budget.maxStates) throw new BudgetExceeded(overBudget(scenario, graph, 'states', clock));
+				if (found % 1024 === 0) {
+					budget.onProgress?.(found);
+					if (Date.now() - clock.started > budget.maxMillis)
+						throw new BudgetExceeded(overBudget(scenario, graph, 'time', clock));
+				}
+			} else to = known;
+			const reward = diff(next.points, context.points);
+			edges.push({ event, to, reward: isZero(reward) ? ZERO : reward });
 		}
 	}
-	return { adjacency, initialKey: controlKey(scenario, initial), initial };
+	return { graph, initialKey, initial, shown, timersRun };
+}
+
+/** Why the budget ran out, in words: where the states are and what multiplies them. */
+function overBudget(scenario: Scenario, graph: Graph, what: 'states' | 'time', clock: Clock): Problem[] {
+	const perBeat = new Map<string, number>();
+	const times = new Map<string, Set<number>>();
+	const facts = new Map<string, number>();
+	const r = relevance(scenario);
+	for (const { context: c } of graph.values()) {
+		if (c.ending) continue;
+		perBeat.set(c.beat, (perBeat.get(c.beat) ?? 0) + 1);
+		let t = times.get(c.beat);
+		if (!t) times.set(c.beat, (t = new Set()));
+		t.add(c.time);
+		for (const f of c.facts) if (r.readFacts.has(f)) facts.set(f, (facts.get(f) ?? 0) + 1);
+	}
+	const n = graph.size;
+	const top = [...perBeat.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+	const varying = [...facts.entries()].filter(([, k]) => k > n * 0.02 && k < n * 0.98).map(([f]) => f);
+	const manyTimes = [...times.entries()].filter(([, t]) => t.size > 50).sort((a, b) => b[1].size - a[1].size);
+	const why: string[] = [];
+	if (varying.length > 3)
+		why.push(
+			`${varying.length} facts read by conditions are set on some paths and not on others (${varying
+				.slice(0, 8)
+				.map((f) => `"${f}"`)
+				.join(', ')}${varying.length > 8 ? ', …' : ''}); each one doubles the situations to check`
+		);
+	if (manyTimes.length)
+		why.push(
+			`the clock matters at ${manyTimes[0]![1].size.toLocaleString('en')} different seconds in beat "${manyTimes[0]![0]}" (timers or timeouts pending there keep every second distinct)`
+		);
+	const busiest = top[0] && scenario.beats.find((b) => b.id === top[0]![0]);
+	const staying = busiest ? busiest.actions.filter((a) => !a.next || a.next === busiest.id).length : 0;
+	if (busiest && staying > 4)
+		why.push(
+			`${staying} options of beat "${busiest.id}" keep the story in that beat, so they can be taken in any combination (each one doubles the situations); move some on to a beat of their own`
+		);
+	for (const loop of timeoutLoops(scenario))
+		why.push(`the timeouts of ${loop.map((b) => `"${b}"`).join(' → ')} lead round in a loop, so waiting never ends the story`);
+	const spent =
+		what === 'states'
+			? `${clock.budget.maxStates.toLocaleString('en')} states (the check's budget)`
+			: `${Math.round(clock.budget.maxMillis / 1000)} s (the check's budget), after ${(clock.before + n).toLocaleString('en')} states`;
+
+	return [
+		{
+			where: '',
+			message:
+				`too complex to check: the check stopped at ${spent} before it had seen every situation the story can reach. ` +
+				`Most are in beat${top.length > 1 ? 's' : ''} ${top.map(([b, k]) => `"${b}" (${Math.round((100 * k) / n)} %)`).join(', ')}. ` +
+				(why.length ? `What multiplies them: ${why.join('; ')}. ` : '') +
+				'Simplify it: fewer facts that later conditions read, fewer timers pending at the same time, or split it into two scenarios'
+		}
+	];
+}
+
+/**
+ * Beats whose timeouts lead from one to the next and back (without a choice): the story would
+ * move round them for ever while the trainee waits. A loop with a condition on one of its timeouts
+ * may stop, so only unconditional ones are refused outright; the budget catches the rest.
+ */
+export function timeoutLoops(scenario: Scenario, unconditionalOnly = false): string[][] {
+	const next = new Map<string, string>();
+	for (const b of scenario.beats)
+		if (b.timeout?.next && b.timeout.next !== b.id && (!unconditionalOnly || !b.timeout.when)) next.set(b.id, b.timeout.next);
+	const loops: string[][] = [];
+	const done = new Set<string>();
+	for (const startBeat of next.keys()) {
+		const path: string[] = [];
+		const at = new Map<string, number>();
+		let b: string | undefined = startBeat;
+		while (b !== undefined && !done.has(b) && !at.has(b)) {
+			at.set(b, path.length);
+			path.push(b);
+			b = next.get(b);
+		}
+		if (b !== undefined && at.has(b)) loops.push([...path.slice(at.get(b)!), b]);
+		path.forEach((p) => done.add(p));
+	}
+	return loops;
 }
 
 interface Choice {
 	value: number;
-	event?: AttemptEvent;
-	nextKey?: string;
-	/** Points earned on the chosen edge (from the edge's own target, not a merged representative). */
-	reward?: Points;
+	edge?: Edge;
 }
 
 /** What an edge is worth: its points, or more (the harmful-choice cost, the ending's band). */
 type EdgeWeight = (reward: Points, event: AttemptEvent, from: AttemptContext, to: AttemptContext) => number;
 
+/**
+ * Every key reachable from `from`, children before parents (iterative: a long chain of beats
+ * cannot exhaust the call stack). A cycle cannot happen in a graph the check accepts; it is
+ * reported rather than looped on.
+ */
+function postOrder(graph: Graph, from: string): string[] {
+	const order: string[] = [];
+	const state = new Map<string, 1 | 2>(); // 1: on the stack, 2: done
+	const stack: { key: string; i: number }[] = [{ key: from, i: 0 }];
+	state.set(from, 1);
+	while (stack.length) {
+		const top = stack[stack.length - 1]!;
+		const edges = graph.get(top.key)!.edges;
+		if (top.i < edges.length) {
+			const to = edges[top.i++]!.to;
+			const seen = state.get(to);
+			if (seen === 1) throw new BudgetExceeded([{ where: `beat "${graph.get(to)!.context.beat}"`, message: 'the story can come back to exactly the same situation here, so it could go round for ever' }]);
+			if (seen === undefined) {
+				state.set(to, 1);
+				stack.push({ key: to, i: 0 });
+			}
+			continue;
+		}
+		stack.pop();
+		state.set(top.key, 2);
+		order.push(top.key);
+	}
+	return order;
+}
+
 /** Best (or worst) value of the edge weights from each state to the end, on a DAG. */
-function optimise(scenario: Scenario, adj: Adjacency, weight: EdgeWeight, sign: 1 | -1): Map<string, Choice> {
+function optimise(graph: Graph, order: string[], weight: EdgeWeight, sign: 1 | -1): Map<string, Choice> {
 	const memo = new Map<string, Choice>();
-	const visiting = new Set<string>();
-	const solve = (key: string): number => {
-		const known = memo.get(key);
-		if (known) return known.value;
-		if (visiting.has(key)) throw new Error('the state graph has a cycle');
-		visiting.add(key);
-		const node = adj[key as keyof Adjacency]!;
+	for (const key of order) {
+		const node = graph.get(key)!;
 		let best: Choice = { value: 0 };
 		let first = true;
-		for (const [, t] of Object.entries(node.transitions)) {
-			const nextKey = controlKey(scenario, t.state);
-			const reward = diff(t.state.context.points, node.state.context.points);
-			const v = weight(reward, t.event, node.state.context, t.state.context) + solve(nextKey);
-			if (first || sign * v > sign * best.value) best = { value: v, event: t.event, nextKey, reward };
+		for (const edge of node.edges) {
+			const v = weight(edge.reward, edge.event, node.context, graph.get(edge.to)!.context) + memo.get(edge.to)!.value;
+			if (first || sign * v > sign * best.value) best = { value: v, edge };
 			first = false;
 		}
-		visiting.delete(key);
 		memo.set(key, best);
-		return best.value;
-	};
-	for (const key of Object.keys(adj)) solve(key);
+	}
 	return memo;
 }
 
-function followPath(adj: Adjacency, memo: Map<string, Choice>, from: string): Path {
+function followPath(graph: Graph, memo: Map<string, Choice>, from: string): Path {
 	const events: AttemptEvent[] = [];
 	const choices: Path['choices'] = [];
 	let points = zero();
 	let key = from;
 	for (;;) {
-		const choice = memo.get(key);
-		const node = adj[key as keyof Adjacency]!;
-		if (!choice?.event || !choice.nextKey) return { events, choices, points, ending: node.state.context.ending };
-		points = add(points, choice.reward!);
-		events.push(choice.event);
-		if (choice.event.type === 'trainee.choose') choices.push({ beat: node.state.context.beat, action: choice.event.action });
-		key = choice.nextKey;
+		const edge = memo.get(key)?.edge;
+		const node = graph.get(key)!;
+		if (!edge) return { events, choices, points, ending: node.context.ending };
+		points = add(points, edge.reward);
+		events.push(edge.event);
+		if (edge.event.type === 'trainee.choose') choices.push({ beat: node.context.beat, action: edge.event.action });
+		key = edge.to;
 	}
 }
 
 /** The path of a trainee who does what the customer asks: naive actions, else the first offered. */
-function naivePath(scenario: Scenario, initial: State): Path {
+function naivePath(scenario: Scenario, initial: AttemptContext): Path {
 	const ix = indexScenario(scenario);
-	let s = initial.context;
+	let s = initial;
 	const events: AttemptEvent[] = [];
 	const choices: Path['choices'] = [];
 	for (let guard = 0; s.ending === null && guard < 10_000; guard++) {
@@ -317,45 +497,47 @@ function naivePath(scenario: Scenario, initial: State): Path {
 		else if (due !== null) event = { type: 'clock.tick', seconds: Math.max(1, due - s.time) };
 		else break;
 		events.push(event);
-		s = advance(ix, s, event);
+		s = slim(advance(ix, s, event));
 	}
 	return { events, choices, points: s.points, ending: s.ending };
 }
 
-function shortestPaths(scenario: Scenario, adj: Adjacency, from: string): Map<string, AttemptEvent[]> {
-	const paths = new Map<string, AttemptEvent[]>([[from, []]]);
+/** Fewest events from `from` to each ending (breadth first, with parent links, not copied paths). */
+function shortestToEndings(graph: Graph, from: string): Map<string, AttemptEvent[]> {
+	const parent = new Map<string, { key: string; event: AttemptEvent } | null>([[from, null]]);
 	const queue = [from];
-	while (queue.length) {
-		const key = queue.shift()!;
-		for (const t of Object.values(adj[key as keyof Adjacency]!.transitions)) {
-			const next = controlKey(scenario, t.state);
-			if (paths.has(next)) continue;
-			paths.set(next, [...paths.get(key)!, t.event]);
-			queue.push(next);
+	const found = new Map<string, AttemptEvent[]>();
+	for (let head = 0; head < queue.length; head++) {
+		const key = queue[head]!;
+		const node = graph.get(key)!;
+		const ending = node.context.ending;
+		if (ending && !found.has(ending)) {
+			const events: AttemptEvent[] = [];
+			for (let p = parent.get(key); p; p = parent.get(p.key)) events.push(p.event);
+			found.set(ending, events.reverse());
+		}
+		for (const edge of node.edges) {
+			if (parent.has(edge.to)) continue;
+			parent.set(edge.to, { key, event: edge.event });
+			queue.push(edge.to);
 		}
 	}
-	return paths;
+	return found;
 }
 
-function structuralProblems(scenario: Scenario, adj: Adjacency, profile: TimingProfile): Problem[] {
+function structuralProblems(scenario: Scenario, run: Exploration, profile: TimingProfile): Problem[] {
 	const problems: Problem[] = [];
 	const beats = new Set<string>();
 	const endings = new Set<string>();
 	const taken = new Set<string>();
-	const shown = new Set<string>();
 	const deadEnds = new Set<string>();
-	// States are merged by what can still matter, so what was chosen or shown is read off the edges.
-	for (const node of Object.values(adj)) {
-		const c: AttemptContext = node.state.context;
+	// States are merged by what can still matter, so what was chosen is read off the edges.
+	for (const node of run.graph.values()) {
+		const c = node.context;
 		if (c.ending) endings.add(c.ending);
 		else beats.add(c.beat);
-		c.shown.forEach((item) => shown.add(item.item));
-		const transitions = Object.values(node.transitions) as { event: AttemptEvent; state: State }[];
-		for (const t of transitions) {
-			if (t.event.type === 'trainee.choose') taken.add(`${c.beat}/${t.event.action}`);
-			t.state.context.shown.forEach((item) => shown.add(item.item));
-		}
-		if (!isOver(node.state) && transitions.length === 0) deadEnds.add(c.beat);
+		for (const e of node.edges) if (e.event.type === 'trainee.choose') taken.add(`${c.beat}/${e.event.action}`);
+		if (!isOver(c) && node.edges.length === 0) deadEnds.add(c.beat);
 	}
 	const when = profile === 'min' ? '' : ' (with the latest timer times)';
 	for (const b of scenario.beats) {
@@ -375,8 +557,14 @@ function structuralProblems(scenario: Scenario, adj: Adjacency, profile: TimingP
 	for (const e of scenario.endings)
 		if (!endings.has(e.id)) problems.push({ where: `ending "${e.id}"`, message: `can never be reached${when}` });
 	for (const c of scenario.clues)
-		if (!c.items.some((i) => shown.has(i)))
+		if (!c.items.some((i) => run.shown.has(i)))
 			problems.push({ where: `clue "${c.id}"`, message: `none of its items is ever shown to the trainee${when}` });
+	for (const t of scenario.timers)
+		if (!run.timersRun.has(t.id))
+			problems.push({
+				where: `timer "${t.id}"`,
+				message: `never does anything${when}: on every path the story ends before it falls due or its condition does not hold when it does`
+			});
 	return problems;
 }
 
@@ -394,12 +582,11 @@ function harmCost(scenario: Scenario, maxPoints: Points) {
 		e.type === 'trainee.choose' && ix.actions.get(`${from.beat}/${e.action}`)?.verdict === 'harmful' ? cost : 0;
 }
 
-function decisionPoints(scenario: Scenario, adjacencies: Adjacency[]): DecisionPoint[] {
+function decisionPoints(scenario: Scenario, runs: Exploration[]): DecisionPoint[] {
 	const ix = indexScenario(scenario);
 	const seen = new Map<string, DecisionPoint>();
-	for (const adj of adjacencies)
-		for (const node of Object.values(adj)) {
-			const c: AttemptContext = node.state.context;
+	for (const run of runs)
+		for (const { context: c } of run.graph.values()) {
 			if (c.ending !== null) continue;
 			const actions = availableActions(ix, c).map((a) => a.id);
 			const point: DecisionPoint = {
@@ -416,47 +603,29 @@ function decisionPoints(scenario: Scenario, adjacencies: Adjacency[]): DecisionP
 
 /** For each ending, the highest and lowest total of the paths that reach it. */
 function rangesByEnding(
-	scenario: Scenario,
-	adj: Adjacency,
+	graph: Graph,
+	order: string[],
 	initialKey: string,
 	cost: (e: AttemptEvent, from: AttemptContext) => number
 ): EndingRange[] {
 	type Range = Map<string, { best: PathValue; worst: PathValue }>;
 	const memo = new Map<string, Range>();
-	// Iterative post-order, so that a long chain of beats cannot exhaust the call stack.
-	const stack: { key: string; expanded: boolean }[] = [{ key: initialKey, expanded: false }];
-	while (stack.length) {
-		const top = stack[stack.length - 1]!;
-		if (memo.has(top.key)) {
-			stack.pop();
-			continue;
-		}
-		const node = adj[top.key as keyof Adjacency]!;
-		const transitions = Object.values(node.transitions) as { event: AttemptEvent; state: State }[];
-		if (!top.expanded) {
-			top.expanded = true;
-			for (const t of transitions) {
-				const k = controlKey(scenario, t.state);
-				if (!memo.has(k)) stack.push({ key: k, expanded: false });
-			}
-			continue;
-		}
-		stack.pop();
+	for (const key of order) {
+		const node = graph.get(key)!;
+		const c = node.context;
 		const range: Range = new Map();
-		const c: AttemptContext = node.state.context;
 		if (c.ending !== null) {
 			const end: PathValue = { total: 0, harmful: 0, points: zero() };
 			range.set(c.ending, { best: end, worst: end });
 		}
-		for (const t of transitions) {
-			const reward = diff(t.state.context.points, c.points);
-			const charge = cost(t.event, c);
+		for (const edge of node.edges) {
+			const charge = cost(edge.event, c);
 			const extend = (v: PathValue): PathValue => ({
-				total: total(reward) - charge + v.total,
+				total: total(edge.reward) - charge + v.total,
 				harmful: (charge > 0 ? 1 : 0) + v.harmful,
-				points: add(reward, v.points)
+				points: add(edge.reward, v.points)
 			});
-			for (const [ending, r] of memo.get(controlKey(scenario, t.state)) ?? new Map()) {
+			for (const [ending, r] of memo.get(edge.to)!) {
 				const best = extend(r.best);
 				const worst = extend(r.worst);
 				const known = range.get(ending);
@@ -466,7 +635,7 @@ function rangesByEnding(
 				});
 			}
 		}
-		memo.set(top.key, range);
+		memo.set(key, range);
 	}
 	return [...(memo.get(initialKey) ?? new Map()).entries()].map(([ending, r]) => ({ ending, ...r }));
 }
@@ -488,22 +657,36 @@ export function factsOf(a: Pick<Analysis, 'maxPoints' | 'best'>): ScoringFacts {
 
 const analysisCache = new WeakMap<Scenario, Analysis>();
 
-export function analyseScenario(scenario: Scenario): Analysis {
+/**
+ * The whole graph check of one validated scenario, within `budget`: throws `BudgetExceeded` (with
+ * what to simplify) rather than hang or exhaust memory on a document that is too complex.
+ */
+export function analyseScenario(scenario: Scenario, budget: CheckBudget = CHECK_BUDGET): Analysis {
 	const cached = analysisCache.get(scenario);
 	if (cached) return cached;
 
+	const loops = timeoutLoops(scenario, true);
+	if (loops.length)
+		throw new BudgetExceeded(
+			loops.map((loop) => ({
+				where: `beat "${loop[0]}"`,
+				message: `the timeouts of ${loop.map((b) => `"${b}"`).join(' → ')} lead round in a loop without a condition, so the story would go round for ever while the trainee waits: send one of them to an ending or another beat, or give it a condition`
+			}))
+		);
 	const problems: Problem[] = [];
 	const seen = new Set<string>();
+	const clock = { started: Date.now(), budget, before: 0 };
 	const runs = (['min', 'max'] as const).map((profile) => {
-		const run = explore(scenario, profile);
-		for (const p of structuralProblems(scenario, run.adjacency, profile)) {
+		const run = explore(scenario, profile, clock);
+		clock.before += run.graph.size;
+		for (const p of structuralProblems(scenario, run, profile)) {
 			const key = p.where + p.message.replace(/ \(with the latest timer times\)/, '');
 			if (!seen.has(key)) problems.push(p);
 			seen.add(key);
 		}
 		return run;
 	});
-	const { adjacency, initialKey, initial } = runs[0]!;
+	const { graph, initialKey, initial } = runs[0]!;
 
 	const ix = indexScenario(scenario);
 	const maxPoints = zero();
@@ -511,40 +694,39 @@ export function analyseScenario(scenario: Scenario): Analysis {
 	let best: Path = { events: [], choices: [], points: zero(), ending: null };
 	let worst = best;
 	if (problems.length === 0) {
-		for (const run of runs)
+		const orders = runs.map((run) => postOrder(run.graph, run.initialKey));
+		runs.forEach((run, i) => {
 			for (const c of COMPETENCIES) {
-				const memo = optimise(scenario, run.adjacency, (p) => p[c], 1);
+				const memo = optimise(run.graph, orders[i]!, (p) => p[c], 1);
 				maxPoints[c] = Math.max(maxPoints[c], memo.get(run.initialKey)!.value);
 			}
+		});
 		// Best: the highest score under outcome-first scoring (the best band, then the most points
 		// less the harmful-choice cost), ties to the shorter path (a tiny cost per event).
 		const cost = harmCost(scenario, maxPoints);
 		const band = (to: AttemptContext) => (to.ending ? BAND_RANK[bandOf(ix.endings.get(to.ending)!.outcome)] * 1e6 : 0);
+		const order = orders[0]!;
 		best = followPath(
-			adjacency,
-			optimise(scenario, adjacency, (p, e, from, to) => total(p) - cost(e, from) + band(to) - 1e-6, 1),
+			graph,
+			optimise(graph, order, (p, e, from, to) => total(p) - cost(e, from) + band(to) - 1e-6, 1),
 			initialKey
 		);
 		worst = followPath(
-			adjacency,
-			optimise(scenario, adjacency, (p, e, from, to) => total(p) - cost(e, from) + band(to), -1),
+			graph,
+			optimise(graph, order, (p, e, from, to) => total(p) - cost(e, from) + band(to), -1),
 			initialKey
 		);
-		endingRanges = rangesByEnding(scenario, adjacency, initialKey, cost);
+		endingRanges = rangesByEnding(graph, order, initialKey, cost);
 	}
 	maxPoints.detect += scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);
 
-	const paths = shortestPaths(scenario, adjacency, initialKey);
+	const paths = shortestToEndings(graph, initialKey);
 	const shortest: Record<string, AttemptEvent[] | null> = {};
-	for (const e of scenario.endings) shortest[e.id] = null;
-	for (const [key, events] of paths) {
-		const ending = adjacency[key as keyof Adjacency]!.state.context.ending;
-		if (ending && (!shortest[ending] || shortest[ending]!.length > events.length)) shortest[ending] = events;
-	}
+	for (const e of scenario.endings) shortest[e.id] = paths.get(e.id) ?? null;
 
 	const analysis: Analysis = {
-		states: Object.keys(adjacency).length,
-		decisions: decisionPoints(scenario, runs.map((r) => r.adjacency)),
+		states: graph.size,
+		decisions: decisionPoints(scenario, runs),
 		endingRanges,
 		problems,
 		maxPoints,

@@ -14,26 +14,68 @@ const id = z
 	.string()
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens, like "call-110"');
 const varName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be letters and digits, like "amount"');
-/** Control characters (other than tab and newline) and bidi overrides can hide or reorder text. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
-const nonEmpty = z
-	.string()
-	.trim()
-	.min(1, 'is empty')
-	.max(4000, 'is longer than 4,000 characters')
-	.refine((s) => !INVISIBLE.test(s), 'contains invisible control or text-direction characters');
+/**
+ * Characters that hide, reorder or fake text: controls (other than tab and newline), zero-width and
+ * joiner characters, direction marks and overrides, invisible fillers and tag characters. A label
+ * made of them would be an option the trainee cannot see; in the middle of a text they can make
+ * it read differently from what the check saw.
+ */
+const INVISIBLE =
+	// eslint-disable-next-line no-control-regex -- matching control characters is the point
+	/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb]|\udb40[\udc00-\udc7f]|\ud834[\udd73-\udd7a]/u;
+
+/** The problem with a string's characters, or null: names the first hidden character and where it is. */
+export function invisibleCharacter(value: string): string | null {
+	const m = INVISIBLE.exec(value);
+	if (!m) return null;
+	const code = m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+	return `contains an invisible or text-direction character (U+${code}) at character ${[...value.slice(0, m.index)].length + 1}; delete it`;
+}
+
+const visible = (max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1, 'is empty')
+		.max(max, `is longer than ${max.toLocaleString('en')} characters`)
+		.superRefine((value, ctx) => {
+			const problem = invisibleCharacter(value);
+			if (problem) ctx.addIssue({ code: 'custom', message: problem });
+		});
+const nonEmpty = visible(4000);
+
+/** A list of at most `max`: documents stay small enough to check and to play. */
+const list = <T extends z.ZodType>(of: T, max: number, noun: string) =>
+	z.array(of).max(max, `has more than ${max} ${noun}; a scenario can have at most ${max}`);
 
 /** Every string a trainee sees exists in both languages. */
 export const text = z.strictObject({ zh: nonEmpty, en: nonEmpty });
 export type Text = z.infer<typeof text>;
 
+/** The longest simulated time anything can wait for: four hours (a scenario lasts minutes). */
+export const MAX_SECONDS = 4 * 3600;
+const second = (least: number) =>
+	z
+		.number()
+		.int()
+		.min(least, least ? `must be at least ${least} second` : 'cannot be negative')
+		.max(MAX_SECONDS, `must be at most ${MAX_SECONDS} seconds (four hours)`);
 /** A number of simulated seconds, fixed or drawn from a range by the attempt's seed. */
-const seconds = z.union([
-	z.number().int().min(0),
-	z.strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) })
-]);
+const secondsFrom = (least: number) =>
+	z.union([second(least), z.strictObject({ min: second(least), max: second(least) })]);
+const seconds = secondsFrom(0);
 export type Seconds = z.infer<typeof seconds>;
+
+const money = z
+	.number()
+	.int('must be whole yuan')
+	.min(1, 'must be at least 1')
+	.max(10_000_000_000, 'must be at most 10,000,000,000');
+const smallInt = z
+	.number()
+	.int()
+	.min(-1_000_000_000, 'must be at least -1,000,000,000')
+	.max(1_000_000_000, 'must be at most 1,000,000,000');
 
 const variable = z.discriminatedUnion('kind', [
 	z.strictObject({
@@ -44,33 +86,37 @@ const variable = z.discriminatedUnion('kind', [
 	}),
 	z.strictObject({
 		kind: z.literal('amount'),
-		min: z.number().positive(),
-		max: z.number().positive(),
-		step: z.number().positive().default(1000)
+		/** Whole yuan, up to ¥10 billion. */
+		min: money,
+		max: money,
+		step: money.default(1000)
 	}),
 	z.strictObject({
 		kind: z.literal('digits'),
 		/** `#` is replaced by a random digit: "6217 0012 #### #### ###". */
-		pattern: z.string().regex(/#/, 'needs at least one # to replace by a digit')
+		pattern: visible(40).pipe(z.string().regex(/#/, 'needs at least one # to replace by a digit'))
 	}),
-	z.strictObject({ kind: z.literal('int'), min: z.number().int(), max: z.number().int() }),
-	z.strictObject({ kind: z.literal('pick'), options: z.array(text).min(2, 'needs at least two options') })
+	z.strictObject({ kind: z.literal('int'), min: smallInt, max: smallInt }),
+	z.strictObject({
+		kind: z.literal('pick'),
+		options: z.array(text).min(2, 'needs at least two options').max(30, 'can have at most 30 options')
+	})
 ]);
 export type VariableSpec = z.infer<typeof variable>;
 
 export const condition = z.strictObject({
 	/** Every fact listed has been set. */
-	all: z.array(id).optional(),
+	all: list(id, 30, 'facts').optional(),
 	/** At least one fact listed has been set. */
-	any: z.array(id).optional(),
+	any: list(id, 30, 'facts').optional(),
 	/** No fact listed has been set. */
-	none: z.array(id).optional(),
+	none: list(id, 30, 'facts').optional(),
 	/** The customer's trust is below this value. */
-	trustBelow: z.number().int().optional(),
+	trustBelow: z.number().int().min(-10).max(10).optional(),
 	/** The customer's trust is at least this value. */
-	trustAtLeast: z.number().int().optional(),
+	trustAtLeast: z.number().int().min(-10).max(10).optional(),
 	/** For timers: the story is at one of these beats. */
-	beats: z.array(id).optional()
+	beats: list(id, 120, 'beats').optional()
 });
 export type Condition = z.infer<typeof condition>;
 
@@ -81,7 +127,7 @@ export const effects = z.strictObject({
 	/** Change of the customer's trust in the trainee (negative: irritated, offended). */
 	trust: z.number().int().min(-5).max(5).optional(),
 	/** Facts this establishes (guards of later actions and timers read them). */
-	set: z.array(id).optional(),
+	set: list(id, 30, 'facts').optional(),
 	/** Share of the money still at risk that is now safe / now gone. */
 	protect: z.number().min(0).max(1).optional(),
 	lose: z.number().min(0).max(1).optional()
@@ -110,14 +156,14 @@ export const action = z.strictObject({
 	seconds: z.number().int().min(0).max(3600).default(30),
 	when: condition.optional(),
 	/** What appears right away as the answer to this action. */
-	reply: z.array(item).default([]),
+	reply: list(item, 60, 'items').default([]),
 	effects: effects.default({}),
 	/** The next beat or ending; omitted: stay at this beat (the action is then used up). */
 	next: id.optional(),
 	verdict: z.enum(VERDICTS),
 	/** Why the choice was good or bad: shown in the debrief (and at once in practice mode). */
 	feedback: text,
-	cite: z.array(z.enum(CITATIONS)).default([]),
+	cite: list(z.enum(CITATIONS), 10, 'citations').default([]),
 	/** What a trainee who simply does what the customer asks would pick here (the "never intervene" strategy). */
 	naive: z.boolean().default(false),
 	/**
@@ -134,10 +180,10 @@ export const action = z.strictObject({
 export type Action = z.infer<typeof action>;
 
 const timeout = z.strictObject({
-	/** Seconds after the beat was entered. */
-	after: seconds,
+	/** Seconds after the beat was entered; at least one, so that timeouts cannot chase each other in no time. */
+	after: secondsFrom(1),
 	when: condition.optional(),
-	items: z.array(item).default([]),
+	items: list(item, 60, 'items').default([]),
 	effects: effects.default({}),
 	next: id.optional()
 });
@@ -148,12 +194,12 @@ export const beat = z.strictObject({
 	title: text,
 	/** Which channel has the trainee's attention when the beat starts. */
 	focus: z.enum(CHANNELS),
-	items: z.array(item).default([]),
+	items: list(item, 60, 'items').default([]),
 	/** The question put to the trainee ("What do you say?"). */
 	prompt: text,
 	/** Practice mode only. */
 	hint: text.optional(),
-	actions: z.array(action).min(1, 'needs at least one action'),
+	actions: list(action, 24, 'actions in one beat').min(1, 'needs at least one action'),
 	timeout: timeout.optional()
 });
 export type Beat = z.infer<typeof beat>;
@@ -163,7 +209,7 @@ export const timer = z.strictObject({
 	/** Seconds since the start of the attempt. */
 	at: seconds,
 	when: condition.optional(),
-	items: z.array(item).default([]),
+	items: list(item, 60, 'items').default([]),
 	effects: effects.default({}),
 	next: id.optional(),
 	/** Shown on the timeline ("the money moves to a second-layer account"). */
@@ -176,7 +222,7 @@ export const clue = z.strictObject({
 	/** red-flag: marking it scores; reassuring / decoy: looks odd or reassures, marking it costs. */
 	kind: z.enum(['red-flag', 'reassuring', 'decoy']),
 	/** Items that show it; marking any one of them finds the clue. */
-	items: z.array(id).min(1, 'must point at one or more items'),
+	items: list(id, 20, 'items').min(1, 'must point at one or more items'),
 	label: text,
 	explanation: text,
 	points: z.number().int().min(1).max(5).default(2)
@@ -188,7 +234,7 @@ export const milestone = z.strictObject({
 	/** The fact that marks the milestone ("police-called"). */
 	fact: id,
 	/** Simulated seconds from the start within which it earns its timeliness points. */
-	within: z.number().int().positive(),
+	within: z.number().int().positive().max(MAX_SECONDS, `must be at most ${MAX_SECONDS} seconds (four hours)`),
 	points: z.number().int().min(1).max(10),
 	label: text
 });
@@ -202,7 +248,7 @@ export const ending = z.strictObject({
 	/** What happens to the money still at risk when the story ends here. */
 	money: z.enum(['protected', 'lost']).default('protected'),
 	effects: effects.default({}),
-	cite: z.array(z.enum(CITATIONS)).default([])
+	cite: list(z.enum(CITATIONS), 10, 'citations').default([])
 });
 export type Ending = z.infer<typeof ending>;
 
@@ -242,15 +288,15 @@ export const thread = z.strictObject({
 	/** A second line: "5 members", a caller's number, a form's reference. */
 	subtitle: text.optional(),
 	/** Cast ids of the people in a chat group. */
-	members: z.array(id).default([])
+	members: list(id, 40, 'members').default([])
 });
 export type Thread = z.infer<typeof thread>;
 
 export const provenance = z.strictObject({
 	/** Published cases, statistics or rules the story draws on, each with where it was published. */
-	sources: z.array(text).min(1, 'name at least one source'),
+	sources: list(text, 20, 'sources').min(1, 'name at least one source'),
 	/** Sections of the domain brief (../shared/domain/BRIEF.md) the story follows. */
-	brief: z.array(z.string().min(1)).default([]),
+	brief: list(visible(200), 20, 'sections').default([]),
 	/** What is invented: names, amounts, places, the order of events. */
 	invented: text
 });
@@ -281,7 +327,7 @@ export const meta = z.strictObject({
 	scamType: z.enum(SCAM_TYPES),
 	difficulty: z.enum(['basic', 'intermediate', 'advanced']),
 	minutes: z.number().int().min(1).max(120),
-	objectives: z.array(text).min(1, 'needs at least one learning objective'),
+	objectives: list(text, 12, 'objectives').min(1, 'needs at least one learning objective'),
 	/** Percentage of the achievable score needed to pass (with a good ending). */
 	passMark: z.number().int().min(1).max(100).default(70),
 	/** Time of day when the story starts, for clocks and message timestamps. */
@@ -294,21 +340,24 @@ export const meta = z.strictObject({
 export const scenarioSchema = z.strictObject({
 	$schema: z.string().optional(),
 	id,
-	version: z.number().int().min(1),
+	version: z.number().int().min(1).max(1_000_000),
 	meta,
-	variables: z.record(varName, variable).default({}),
+	variables: z
+		.record(varName, variable)
+		.refine((v) => Object.keys(v).length <= 100, 'has more than 100 variables; a scenario can have at most 100')
+		.default({}),
 	/** The variable (of kind "amount") holding the money at risk; none for honest customers. */
 	moneyAtRisk: varName.optional(),
 	/** The customer's trust at the start (0 = neutral). */
 	trust: z.number().int().min(-5).max(5).default(0),
-	cast: z.array(castMember).min(1, 'needs at least one person'),
-	threads: z.array(thread).default([]),
+	cast: list(castMember, 40, 'people').min(1, 'needs at least one person'),
+	threads: list(thread, 40, 'threads').default([]),
 	start: id,
-	beats: z.array(beat).min(1, 'needs at least one beat'),
-	timers: z.array(timer).default([]),
-	clues: z.array(clue).default([]),
-	milestones: z.array(milestone).default([]),
-	endings: z.array(ending).min(1, 'needs at least one ending')
+	beats: list(beat, 120, 'beats').min(1, 'needs at least one beat'),
+	timers: list(timer, 40, 'timers').default([]),
+	clues: list(clue, 200, 'clues').default([]),
+	milestones: list(milestone, 40, 'milestones').default([]),
+	endings: list(ending, 40, 'endings').min(1, 'needs at least one ending')
 });
 
 /** A scenario after validation, with every default filled in. */

@@ -17,7 +17,7 @@ export function formatMoney(amount: number, lang: Language): string {
 
 export function formatValue(scenario: Scenario, name: string, value: Value, lang: Language): string {
 	if (typeof value !== 'number') return value[lang];
-	return scenario.variables[name]?.kind === 'amount' ? formatMoney(value, lang) : String(value);
+	return Object.hasOwn(scenario.variables, name) && scenario.variables[name]!.kind === 'amount' ? formatMoney(value, lang) : String(value);
 }
 
 export function render(
@@ -27,7 +27,7 @@ export function render(
 	values: Record<string, Value>
 ): string {
 	return text[lang].replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (whole, name: string) => {
-		const value = values[name];
+		const value = Object.hasOwn(values, name) ? values[name] : undefined;
 		return value === undefined ? whole : formatValue(scenario, name, value, lang);
 	});
 }

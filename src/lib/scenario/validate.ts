@@ -302,7 +302,8 @@ function checkReferences(s: Scenario): Problem[] {
 	for (const { where, value } of eachText(s, '', [])) {
 		for (const lang of ['zh', 'en'] as const)
 			for (const [, name] of value[lang].matchAll(PLACEHOLDER))
-				if (!(name! in s.variables))
+				// Own variables only: "{constructor}" or "{toString}" name nothing a document defined.
+				if (!Object.hasOwn(s.variables, name!))
 					add(where, `the ${lang === 'zh' ? 'Chinese' : 'English'} text uses {${name}}, which is not a variable`);
 	}
 

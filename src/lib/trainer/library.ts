@@ -43,7 +43,17 @@ export async function loadLibrary(): Promise<KnownScenario[]> {
 		const checked = await checkedScenario(row);
 		if (!('problem' in checked)) imported.set(key, { ...checked, imported: true });
 	}
-	return [...(await loadBuiltin()), ...imported.values()];
+	const builtinScenarios = await loadBuiltin();
+	// Listed once: the latest imported version of each id. Earlier versions, and any stored document
+	// that takes a built-in id (refused by the import now), serve only to verify and replay attempts.
+	const builtinIds = new Set(builtinScenarios.map((k) => k.scenario.id));
+	const latest = new Map<string, number>();
+	for (const k of imported.values())
+		latest.set(k.scenario.id, Math.max(latest.get(k.scenario.id) ?? 0, k.scenario.version));
+	const own = [...imported.values()].map((k) =>
+		builtinIds.has(k.scenario.id) || latest.get(k.scenario.id) !== k.scenario.version ? { ...k, archived: true } : k
+	);
+	return [...builtinScenarios, ...own];
 }
 
 /** The scenarios to list and report on: the archived versions left out (their attempts still count). */
