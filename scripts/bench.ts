@@ -12,7 +12,7 @@
  *   d. The trainer at scale: import 500 trainees × 10 scenarios, then the first dashboard render.
  *
  * FD_BENCH_RUNS (default 3) repeats each timed measurement; medians are reported.
- * FD_BENCH_ONLY=a,b,c,d runs a subset. FD_BENCH_PROFILE=1 also saves Chromium CPU profiles of
+ * FD_BENCH_ONLY=a,b,c,d,e runs a subset. FD_BENCH_PROFILE=1 also saves Chromium CPU profiles of
  * the import and of the dashboard reload to bench-results/ and prints where the time goes.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
@@ -25,7 +25,8 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildHello, CACHE_DIR, htmlPages, kib, pageLoad, readChunkGraph, ROOT } from './initial-js';
 import { parseScenario } from '../src/lib/scenario/validate';
-import { scoringFacts, type ScoringFacts } from '../src/lib/scenario/analyse';
+import { CHECK_BUDGET, scoringFacts, type ScoringFacts } from '../src/lib/scenario/analyse';
+import { benchCheckBrowser, benchCheckNode } from './bench-check';
 import { canonicalJson } from '../src/lib/scenario/hash';
 import { advance, availableActions, indexScenario, machineFor, startContext, type AttemptEvent } from '../src/lib/scenario/compile';
 import { createActor } from 'xstate';
@@ -41,7 +42,7 @@ const kitDir = resolve(ROOT, process.env.FD_KIT_DIR ?? '.svelte-kit');
 const buildDir = resolve(ROOT, process.env.FD_BUILD_DIR ?? 'build');
 const PORT = Number(process.env.FD_BENCH_PORT ?? 4175);
 const RUNS = Math.max(1, Number(process.env.FD_BENCH_RUNS ?? 3));
-const ONLY = new Set((process.env.FD_BENCH_ONLY ?? 'a,b,c,d').split(','));
+const ONLY = new Set((process.env.FD_BENCH_ONLY ?? 'a,b,c,d,e').split(','));
 const PROFILE = process.env.FD_BENCH_PROFILE === '1';
 const OUT_DIR = join(ROOT, 'bench-results');
 
@@ -525,7 +526,16 @@ async function main() {
 	log(`npm run bench — ${started.toISOString()}, ${RUNS} run(s) per timed figure`);
 
 	if (ONLY.has('a')) results.transitions = benchTransitions(scenarios);
-	if (!['b', 'c', 'd'].some((k) => ONLY.has(k))) return finish(results, started);
+	if (ONLY.has('e')) {
+		const node = benchCheckNode();
+		results.checkNode = node;
+		log(`\n(e) The scenario check in Node (budget ${CHECK_BUDGET.maxStates.toLocaleString('en')} states, ${CHECK_BUDGET.maxMillis / 1000} s)`);
+		table(
+			['document', 'time', 'states explored', 'heap', 'result'],
+			node.map((f) => [f.name, `${round(f.ms / 1000, 1)} s`, f.states?.toLocaleString('en') ?? '—', `${round(f.heapMiB!, 0)} MiB`, f.refused ? 'refused: too complex' : 'checked'])
+		);
+	}
+	if (!['b', 'c', 'd', 'e'].some((k) => ONLY.has(k))) return finish(results, started);
 
 	if (!existsSync(join(kitDir, 'chunk-modules.json')))
 		throw new Error(`no build in ${kitDir}: run FD_KIT_DIR=… FD_BUILD_DIR=… npx vite build first`);
@@ -635,6 +645,19 @@ async function main() {
 		}
 
 		if (ONLY.has('c')) results.decisions = await benchDecisions(trainee, tp, app, scenarios);
+		if (ONLY.has('e')) {
+			const context = await newContext(browser, false);
+			const page = await context.newPage();
+			await unlockTrainer(page, app);
+			const figures = await benchCheckBrowser(page);
+			results.checkBrowser = figures;
+			log('\n(e) The scenario check in the browser (trainer import, in its worker), unthrottled');
+			table(
+				['document', 'file chosen → report', 'longest main-thread task', 'result'],
+				figures.map((f) => [f.name, `${round(f.ms / 1000, 1)} s`, `${round(f.longestTaskMs!, 0)} ms`, f.refused ? 'refused: too complex' : 'checked'])
+			);
+			await context.close();
+		}
 
 		if (ONLY.has('d') && cohort) {
 			const d = {

@@ -22,6 +22,8 @@ export interface ScenarioSummary {
 	redFlags: number;
 	endings: number;
 	states: number;
+	/** Both timing profiles: what the check's budget counts. */
+	explored: number;
 	minScore: number;
 	maxScore: number;
 	naiveScore: number;
@@ -112,6 +114,7 @@ export function checkScenario(file: string, data: unknown, repository = true, bu
 		redFlags: scenario.clues.filter((c) => c.kind === 'red-flag').length,
 		endings: scenario.endings.length,
 		states: analysis.states,
+		explored: analysis.explored,
 		minScore: percent(analysis.worst, 0),
 		maxScore: percent(analysis.best, redFlagPoints),
 		naiveScore: percent(analysis.naive, 0),
@@ -156,7 +159,7 @@ export function formatReport(r: CheckReport): string {
 	return [
 		`${r.problems.length ? '✗' : '✓'} ${r.file}  ${s.title}  [${s.audience} · ${s.scamType} · ${s.difficulty}]`,
 		...r.problems.map((p) => '  ' + p),
-		`  ${s.beats} beats, ${s.actions} actions, ${s.redFlags} red flags, ${s.endings} endings, ${s.states} states explored`,
+		`  ${s.beats} beats, ${s.actions} actions, ${s.redFlags} red flags, ${s.endings} endings, ${s.explored.toLocaleString('en')} states explored (budget ${CHECK_BUDGET.maxStates.toLocaleString('en')})`,
 		`  score: min ${s.minScore}%, max ${s.maxScore}%, naive trainee ${s.naiveScore}% (gap ${s.maxScore - s.naiveScore} points)`,
 		`  best path → ${s.bestEnding}: ${s.bestPath.join(' → ')}`,
 		`  shortest path to each ending (events): ${shortest}`,

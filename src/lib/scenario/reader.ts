@@ -168,9 +168,9 @@ class Parser {
 					continue;
 				}
 			} else if (c === '"') v = this.string();
-			else if (c === 't' && this.s.startsWith('true', at)) (this.i += 4), (v = true);
-			else if (c === 'f' && this.s.startsWith('false', at)) (this.i += 5), (v = false);
-			else if (c === 'n' && this.s.startsWith('null', at)) (this.i += 4), (v = null);
+			else if (c === 't' && this.s.startsWith('true', at)) v = this.literal(4, true);
+			else if (c === 'f' && this.s.startsWith('false', at)) v = this.literal(5, false);
+			else if (c === 'n' && this.s.startsWith('null', at)) v = this.literal(4, null);
 			else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) v = this.number();
 			else if (c === undefined) throw new JsonError('the document ends too early', at);
 			else throw new JsonError(`unexpected character ${JSON.stringify(c)}`, at);
@@ -200,6 +200,11 @@ class Parser {
 				throw new JsonError(isArray ? 'expected "," or "]"' : 'expected "," or "}"', this.i);
 			}
 		}
+	}
+
+	private literal<T>(length: number, value: T): T {
+		this.i += length;
+		return value;
 	}
 
 	private string(): string {

@@ -21,8 +21,8 @@ const varName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'must be letters and 
  * it read differently from what the check saw.
  */
 const INVISIBLE =
-	// eslint-disable-next-line no-control-regex -- matching control characters is the point
-	/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb]|\udb40[\udc00-\udc7f]|\ud834[\udd73-\udd7a]/u;
+	// eslint-disable-next-line no-control-regex, no-misleading-character-class -- invisible, joining and control characters are the point
+	/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff0-\ufffb\u{e0000}-\u{e007f}\u{1d173}-\u{1d17a}]/u;
 
 /** The problem with a string's characters, or null: names the first hidden character and where it is. */
 export function invisibleCharacter(value: string): string | null {
