@@ -4,8 +4,8 @@
  * scam scenario has a partial loss that the trainee's speed decides, and where each story comes
  * from. Pure: `npm run scenarios:check` prints it, the unit tests hold it.
  */
-import { controlKey, explore, type TimingProfile } from '../scenario/analyse';
-import type { AttemptContext, AttemptEvent } from '../scenario/compile';
+import { explore, type TimingProfile } from '../scenario/analyse';
+import { advance, indexScenario } from '../scenario/compile';
 import type { Scenario } from '../scenario/schema';
 import type { Problem } from '../scenario/validate';
 import { AUDIENCES, SCAM_TYPES } from '../scenario/vocabulary';
@@ -111,38 +111,46 @@ export function speedDecidedPartial(scenario: Scenario): SpeedPartial {
 	return { applies: true, holds: true, ...found };
 }
 
-type Explored = ReturnType<typeof explore>;
-type Node = Explored['adjacency'][string];
-
 function timedLossBeforePartial(
 	scenario: Scenario,
 	profile: TimingProfile,
 	partialEndings: Set<string>
 ): { clock: string; ending: string } | undefined {
-	const { adjacency } = explore(scenario, profile);
-	// Which partial-loss ending each state can still reach (the state graph is acyclic).
+	const { graph } = explore(scenario, profile);
+	// Which partial-loss ending each state can still reach: children before parents, iteratively
+	// (the state graph is acyclic, and a long chain of beats must not exhaust the call stack).
 	const reach = new Map<string, string | null>();
-	const partialFrom = (key: string): string | null => {
-		const known = reach.get(key);
-		if (known !== undefined) return known;
-		const node: Node = adjacency[key]!;
-		const c: AttemptContext = node.state.context;
-		let found: string | null = c.ending !== null && partialEndings.has(c.ending) ? c.ending : null;
-		reach.set(key, found);
-		for (const t of Object.values(node.transitions)) {
-			if (found) break;
-			found = partialFrom(controlKey(scenario, t.state));
+	for (const root of graph.keys()) {
+		if (reach.has(root)) continue;
+		const stack: { key: string; expanded: boolean }[] = [{ key: root, expanded: false }];
+		while (stack.length) {
+			const top = stack[stack.length - 1]!;
+			if (reach.has(top.key)) {
+				stack.pop();
+				continue;
+			}
+			const node = graph.get(top.key)!;
+			if (!top.expanded) {
+				top.expanded = true;
+				for (const e of node.edges) if (!reach.has(e.to)) stack.push({ key: e.to, expanded: false });
+				continue;
+			}
+			stack.pop();
+			const c = node.context;
+			const own = c.ending !== null && partialEndings.has(c.ending) ? c.ending : null;
+			reach.set(top.key, own ?? node.edges.map((e) => reach.get(e.to) ?? null).find((x) => x !== null) ?? null);
 		}
-		reach.set(key, found);
-		return found;
-	};
-	for (const node of Object.values(adjacency)) {
-		const from: AttemptContext = node.state.context;
+	}
+	const ix = indexScenario(scenario);
+	for (const node of graph.values()) {
+		const from = node.context;
 		if (from.ending !== null) continue;
-		for (const t of Object.values(node.transitions) as { event: AttemptEvent; state: { context: AttemptContext } }[]) {
-			const to = t.state.context;
-			if (t.event.type !== 'clock.tick' || to.ending !== null || to.money.lost <= from.money.lost) continue;
-			const ending = partialFrom(controlKey(scenario, t.state as Node['state']));
+		for (const e of node.edges) {
+			if (e.event.type !== 'clock.tick') continue;
+			// The edge's own successor (the graph keeps one representative per key, and money is not in the key).
+			const to = advance(ix, from, e.event);
+			if (to.ending !== null || to.money.lost <= from.money.lost) continue;
+			const ending = reach.get(e.to);
 			if (!ending) continue;
 			const timer = to.fired.find((f) => !from.fired.includes(f));
 			return { clock: timer ? `timer "${timer}"` : `timeout of beat "${from.beat}"`, ending };
