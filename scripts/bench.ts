@@ -26,7 +26,7 @@ import { performance } from 'node:perf_hooks';
 import { buildHello, CACHE_DIR, htmlPages, kib, pageLoad, readChunkGraph, ROOT } from './initial-js';
 import { parseScenario } from '../src/lib/scenario/validate';
 import { scoringFacts, type ScoringFacts } from '../src/lib/scenario/analyse';
-import { canonicalJson } from '../src/lib/scenario/hash';
+import { hashedJson } from '../src/lib/scenario/hash';
 import { advance, availableActions, indexScenario, machineFor, startContext, type AttemptEvent } from '../src/lib/scenario/compile';
 import { createActor } from 'xstate';
 import { start, step } from '../src/lib/attempt/replay';
@@ -96,7 +96,7 @@ function loadScenarios(): Loaded[] {
 		.map((file) => {
 			const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
 			const scenario = parseScenario(raw, file);
-			return { file, raw, scenario, hash: createHash('sha256').update(canonicalJson(raw)).digest('hex') };
+			return { file, raw, scenario, hash: createHash('sha256').update(hashedJson(raw)).digest('hex') };
 		});
 }
 

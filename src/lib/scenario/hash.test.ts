@@ -44,3 +44,13 @@ describe('results played before provenance was written', () => {
 		expect(await contentHash(doc)).toBe(old.hash);
 	});
 });
+
+describe('hashedJson', () => {
+	it('is what contentHash digests, so node:crypto tools (the e2e helper, the bench) agree with the app', async () => {
+		const { createHash } = await import('node:crypto');
+		const { hashedJson } = await import('./hash');
+		const doc = JSON.parse(readFileSync('scenarios/otp-code-at-counter.json', 'utf8'));
+		expect(doc.meta.provenance).toBeDefined();
+		expect(createHash('sha256').update(hashedJson(doc)).digest('hex')).toBe(await contentHash(doc));
+	});
+});

@@ -26,8 +26,13 @@ function hashedPart(value: unknown): unknown {
 	return { ...doc, meta: rest };
 }
 
+/** The text the content hash is taken of (for tools that hash synchronously, e.g. with node:crypto). */
+export function hashedJson(value: unknown): string {
+	return canonicalJson(hashedPart(value));
+}
+
 export async function contentHash(value: unknown): Promise<string> {
-	const bytes = new TextEncoder().encode(canonicalJson(hashedPart(value)));
+	const bytes = new TextEncoder().encode(hashedJson(value));
 	const digest = await crypto.subtle.digest('SHA-256', bytes);
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
