@@ -28,6 +28,10 @@ import { checkTracks, formatTracks } from '../src/lib/library/tracks';
 const argv = process.argv.slice(2);
 const wholeSet = argv.includes('--set');
 const args = argv.filter((a) => a !== '--set');
+if (wholeSet && args.length) {
+	console.error('--set checks the whole of scenarios/: give it no file names');
+	process.exit(2);
+}
 const root = resolve(import.meta.dirname, '..');
 const dir = join(root, 'scenarios');
 const files = args.length
