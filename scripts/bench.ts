@@ -27,7 +27,7 @@ import { buildHello, CACHE_DIR, htmlPages, kib, pageLoad, readChunkGraph, ROOT }
 import { parseScenario } from '../src/lib/scenario/validate';
 import { CHECK_BUDGET, scoringFacts, type ScoringFacts } from '../src/lib/scenario/analyse';
 import { benchCheckBrowser, benchCheckNode } from './bench-check';
-import { canonicalJson } from '../src/lib/scenario/hash';
+import { hashedJson } from '../src/lib/scenario/hash';
 import { advance, availableActions, indexScenario, machineFor, startContext, type AttemptEvent } from '../src/lib/scenario/compile';
 import { createActor } from 'xstate';
 import { start, step } from '../src/lib/attempt/replay';
@@ -97,7 +97,7 @@ function loadScenarios(): Loaded[] {
 		.map((file) => {
 			const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
 			const scenario = parseScenario(raw, file);
-			return { file, raw, scenario, hash: createHash('sha256').update(canonicalJson(raw)).digest('hex') };
+			return { file, raw, scenario, hash: createHash('sha256').update(hashedJson(raw)).digest('hex') };
 		});
 }
 

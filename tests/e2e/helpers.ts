@@ -4,7 +4,7 @@ import { checkScenarioFile } from '../../src/lib/library/check';
 import { indexScenario, type AttemptEvent } from '../../src/lib/scenario/compile';
 import type { Language, Scenario } from '../../src/lib/scenario/schema';
 import type { Path, ScoringFacts } from '../../src/lib/scenario/analyse';
-import { canonicalJson } from '../../src/lib/scenario/hash';
+import { hashedJson } from '../../src/lib/scenario/hash';
 import { createHash } from 'node:crypto';
 
 interface Entry {
@@ -35,7 +35,7 @@ function loadEntries(): Entry[] {
 		const report = checkScenarioFile(file, raw);
 		if (!report.scenario || !report.analysis) throw new Error(report.problems.join('\n'));
 		const { best, naive, worst, maxPoints } = report.analysis;
-		const hash = createHash('sha256').update(canonicalJson(JSON.parse(raw))).digest('hex');
+		const hash = createHash('sha256').update(hashedJson(JSON.parse(raw))).digest('hex');
 		return {
 			file,
 			scenario: report.scenario,

@@ -15,6 +15,7 @@ import { startWith, step } from '$lib/attempt/replay';
 import { resolveSetup } from '$lib/attempt/setup';
 import { OUTCOME_BANDS, outcomeBand, rate } from '$lib/attempt/score';
 import { HARMFUL_OUTCOMES } from '$lib/scenario/vocabulary';
+import { speedDecidedPartial } from '$lib/library/coverage';
 
 const files = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
 
@@ -23,6 +24,12 @@ describe.each(files)('%s', (file) => {
 
 	it('passes the scenario check', () => {
 		expect(report.problems).toEqual([]);
+	});
+
+	it('a scam with money at risk has a partial loss whose size the trainee\'s speed decides', () => {
+		const speed = speedDecidedPartial(report.scenario!);
+		if (speed.applies) expect(speed, speed.reason).toMatchObject({ holds: true });
+		else expect(report.scenario!.meta.scamType === 'legitimate' || !report.scenario!.moneyAtRisk).toBe(true);
 	});
 
 	it('reaches every beat and ending by its shortest path, replayed through the machine', () => {

@@ -15,7 +15,8 @@ export function catalogueEntry(s: Scenario, hash: string, imported = false): Cat
 		...(imported ? { imported } : {}),
 		id: s.id,
 		version: s.version,
-		meta: s.meta,
+		// Provenance is for trainers (the debrief and the trainer's pages): not the library's to ship.
+		meta: { ...s.meta, provenance: undefined },
 		hash,
 		beats: s.beats.length,
 		redFlags: s.clues.filter((c) => c.kind === 'red-flag').length

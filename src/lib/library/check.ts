@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/schema';
 import { formatProblem, validateScenario } from '../scenario/validate';
 import { harmfulChoices, rate } from '../attempt/score';
 import { assessScenario, STRATEGY_LABEL, STRATEGY_SEEDS, type AssessmentReport } from './assessment';
+import { repositoryProblems } from './coverage';
 
 export interface ScenarioSummary {
 	id: string;
@@ -92,7 +93,9 @@ export function checkScenario(file: string, data: unknown, repository = true, bu
 		};
 
 	const assessment = assessScenario(scenario, analysis, budget.onProgress);
-	const findings = assessment.problems.map((p) => `${file}: ${formatProblem(p)}`);
+	const findings = [...assessment.problems, ...(repository ? repositoryProblems(scenario) : [])].map(
+		(p) => `${file}: ${formatProblem(p)}`
+	);
 	const redFlagPoints = scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);
 	const outcomeOf = (path: Path) => scenario.endings.find((e) => e.id === path.ending)?.outcome ?? null;
 	const percent = (path: Path, flagPoints: number) =>
