@@ -253,3 +253,31 @@ test('a scenario imported on this PC is in the trainee library, plays to its end
 	await expect(page.getByRole('dialog')).toBeVisible();
 });
 
+
+test('a cohort is given a curriculum track in one click, and the roster follows its order', async ({ page }) => {
+	const tracks = JSON.parse(readFileSync('scenarios/curriculum/tracks.json', 'utf8')).tracks as {
+		id: string;
+		title: { en: string };
+		steps: { scenario: string }[];
+	}[];
+	const teller = tracks.find((t) => t.id.includes('teller'))!;
+	const titles = new Map(allEntries.map((e) => [e.scenario.id, e.scenario.meta.title.en]));
+	const steps = teller.steps.map((s) => s.scenario).filter((id) => titles.has(id));
+	await prepare(page, 'en');
+	await page.goto('/');
+	await page.getByLabel('Name', { exact: true }).fill('Qian Hui');
+	await page.getByLabel('Cohort code (optional)').fill('T1');
+	await page.getByRole('button', { name: 'Create and start' }).click();
+	await expect(page.locator('[data-scenario]').first()).toBeVisible();
+
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN').fill('2468');
+	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	const form = page.locator('form.cohort-form');
+	await form.getByLabel('Cohort code', { exact: true }).fill('T1');
+	await form.locator(`[data-track="${teller.id}"]`).click();
+	for (const id of steps) await expect(form.getByLabel(titles.get(id)!, { exact: true })).toBeChecked();
+	await form.getByRole('button', { name: 'Save cohort' }).click();
+	await page.getByTestId('cohort-filter').selectOption('T1');
+	await expect(page.locator('table.roster thead th')).toHaveText(['Trainee', ...steps.map((id) => titles.get(id)!)]);
+});
