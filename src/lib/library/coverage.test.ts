@@ -11,6 +11,7 @@ import {
 	SET_TARGETS,
 	setTotals,
 	speedDecidedPartial,
+	speedProblems,
 	totalsReport
 } from './coverage';
 import mini from '../../../tests/fixtures/mini.json';
@@ -56,6 +57,13 @@ function staged(opts: { timedLoss: boolean; partial: boolean }) {
 	return parseScenario(doc, 'staged.json');
 }
 
+/** The staged scenario (timed loss and partial ending) without one of its top-level parts. */
+function stagedWithout(part: string) {
+	const doc = structuredClone(staged({ timedLoss: true, partial: true })) as Record<string, unknown>;
+	delete doc[part];
+	return parseScenario(doc, 'staged.json');
+}
+
 /** The mini scenario as an honest customer (an honest scenario needs a reassuring clue). */
 function honestMini(audience = 'teller') {
 	return parseScenario({
@@ -83,11 +91,23 @@ describe('the speed-decided partial loss', () => {
 		expect(r).toMatchObject({ applies: true, holds: false, reason: 'has no partial-loss ending' });
 	});
 
-	it('does not apply to an honest customer, nor where no money is at risk', () => {
-		expect(speedDecidedPartial(honestMini()).applies).toBe(false);
-		const noMoney = structuredClone(mini) as Record<string, unknown>;
-		delete noMoney.moneyAtRisk;
-		expect(speedDecidedPartial(parseScenario(noMoney)).applies).toBe(false);
+	it('does not apply to an honest customer', () => {
+		expect(speedDecidedPartial(honestMini())).toMatchObject({ applies: false, holds: false });
+	});
+
+	it('fails a scam scenario with no money at risk, even with a timed loss and a partial ending', () => {
+		const doc = structuredClone(mini) as Record<string, unknown>;
+		delete doc.moneyAtRisk;
+		const noMoney = parseScenario(doc);
+		expect(noMoney.meta.scamType).not.toBe('legitimate');
+		const r = speedDecidedPartial(noMoney);
+		expect(r).toMatchObject({ applies: true, holds: false });
+		expect(r.reason).toMatch(/^a scam scenario needs money at risk/);
+		expect(speedProblems([{ scenario: noMoney, speed: r }])).toEqual([`mini.json: ${r.reason}`]);
+
+		const staged = speedDecidedPartial(stagedWithout('moneyAtRisk'));
+		expect(staged).toMatchObject({ applies: true, holds: false });
+		expect(staged.reason).toMatch(/^a scam scenario needs money at risk/);
 	});
 });
 

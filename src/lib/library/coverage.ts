@@ -77,10 +77,11 @@ export function totalsReport(totals: SetTotals): { lines: string[]; misses: stri
  * timer or a beat timeout falling due) moves part of the money at risk to "lost" while the story
  * goes on, and a `partial-loss` ending can still be reached after it. The money leaves in stages,
  * so the longer the trainee takes, the more of it has gone by the partial ending; acting sooner
- * stops more. Checked with the earliest and the latest timer times (both must hold).
+ * stops more. Checked with the earliest and the latest timer times (both must hold). Every scam
+ * scenario is held to it: one without money at risk fails, since there is then nothing to stop.
  */
 export interface SpeedPartial {
-	/** Whether the rule applies: a scam scenario with money at risk. */
+	/** Whether the rule applies: every scam scenario (an honest customer has no money at risk). */
 	applies: boolean;
 	holds: boolean;
 	/** The clock event that moves money (a timer id, or "timeout of beat …"), when it holds. */
@@ -94,7 +95,12 @@ export interface SpeedPartial {
 export function speedDecidedPartial(scenario: Scenario): SpeedPartial {
 	if (isHonest(scenario)) return { applies: false, holds: false, reason: 'an honest customer: no money at risk' };
 	if (!scenario.moneyAtRisk)
-		return { applies: false, holds: false, reason: 'no money at risk (moneyAtRisk is not set): nothing to stop' };
+		return {
+			applies: true,
+			holds: false,
+			reason:
+				'a scam scenario needs money at risk ("moneyAtRisk", an amount variable) and a partial loss whose size the trainee\'s speed decides; this one sets no "moneyAtRisk"'
+		};
 	const partialEndings = new Set(scenario.endings.filter((e) => e.outcome === 'partial-loss').map((e) => e.id));
 	if (!partialEndings.size) return { applies: true, holds: false, reason: 'has no partial-loss ending' };
 	let found: { clock: string; ending: string } | undefined;
