@@ -113,6 +113,13 @@ test('a drill-down replays an attempt step by step, read-only', async ({ page },
 	await expect(page.getByTestId('replay-step')).toHaveText(`Step 0 of ${max}`);
 	await page.getByRole('button', { name: 'Forward' }).click();
 	await expect(page.getByTestId('replay-step')).toHaveText(`Step 1 of ${max}`);
+	// One step per arrow key, each way.
+	await scrubber.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByTestId('replay-step')).toHaveText(`Step 2 of ${max}`);
+	await expect(scrubber).toHaveValue('2');
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByTestId('replay-step')).toHaveText(`Step 1 of ${max}`);
 	// Read-only: no decision buttons, flag buttons disabled.
 	await expect(page.locator('[data-action]')).toHaveCount(0);
 	for (const flag of await page.locator('[data-flag]').all()) await expect(flag).toBeDisabled();
