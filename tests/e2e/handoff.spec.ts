@@ -125,3 +125,20 @@ test('a results file with a duplicated step imports flagged, with the step named
 	await expect(item).toContainText(`Step ${first + 2} had no effect on the replay: the log was edited or damaged`);
 	await trainer.close();
 });
+
+test('the PIN gate says what to do when the PIN is forgotten, and what it says works', async ({ page }) => {
+	await page.addInitScript(() => localStorage.setItem('fraud-drill.language', 'en'));
+	await openTrainer(page, '2468');
+	await page.getByRole('button', { name: 'Lock' }).click();
+	await expect(page.getByRole('button', { name: 'Enter', exact: true })).toBeVisible();
+	await page.getByText('Forgot the PIN?').click();
+	const help = page.locator('details.forgot');
+	await expect(help).toContainText('kept only in this browser on this PC and cannot be recovered');
+	await expect(help).toContainText('also deletes every trainee');
+	await expect(help).toContainText('"fraud-drill.trainer-pin"');
+	// Deleting only that entry, as the gate says, lets a new PIN be set.
+	await page.evaluate(() => localStorage.removeItem('fraud-drill.trainer-pin'));
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Set PIN and enter' })).toBeVisible();
+	await expect(page.getByText('Forgot the PIN?')).toHaveCount(0);
+});

@@ -77,6 +77,9 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 	// The printable report.
 	await page.goto('/trainer/report/?cohort=&mode=all');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('培训班报告');
+	// The roster's third column holds scenario titles, and says so.
+	await expect(page.locator('.roster thead th').nth(2)).toHaveText('场景');
+	await expect(page.locator('.roster tbody td').nth(2)).toHaveText(/.+/);
 	// Every trainee × every scenario played, finished or not yet.
 	const people = rosterTrainees(expected.roster, cohort.profiles);
 	const played = new Set(expected.roster.map((r) => r.scenarioId));
