@@ -160,6 +160,20 @@ describe('MissHeatmap', () => {
 		expect(body).toContain('本场景无此信号');
 	});
 
+	it('gives a long English label two lines and its full text, not "On the phone throughout, takin…"', () => {
+		locale.set('en');
+		// The longest red-flag label of the built-in scenarios.
+		const long = 'Accounts at your bank: a new student customer, several accounts taking money in turn';
+		const wide: ChartLabels = { ...labels, clues: { ...labels.clues, x: { zh: '全程在通话', en: long } } };
+		const { body } = render(MissHeatmap, { props: { data, labels: wide } });
+		const label = body.match(/<text[^>]*data-row-label="x"[^>]*>(.*?)<\/text>/s)![1]!;
+		expect(label).toContain(`<title>${long}</title>`);
+		const lines = [...label.matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((m) => m[1]);
+		expect(lines).toHaveLength(2);
+		expect(lines.join(' ')).toBe(long);
+		expect(body).not.toContain('…');
+	});
+
 	it('keeps cell text legible (4.5:1) at every miss rate', () => {
 		for (let i = 0; i <= 100; i++) {
 			const fill = missColour(i / 100);
