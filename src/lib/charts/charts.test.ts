@@ -218,6 +218,23 @@ describe('ProgressLine', () => {
 	});
 });
 
+describe('ProgressLine labels', () => {
+	it.each([
+		[91, 1],
+		[100, 0.9],
+		[50, 0.5],
+		[0, 0]
+	])('keeps the mean (%d) and the pass rate (%d) apart', (meanScore, passRate) => {
+		const { body } = render(ProgressLine, { props: { data: [{ day: '2025-03-03', attempts: 4, meanScore, passRate }] } });
+		const at = (cls: string) => num(body.match(new RegExp(`<text class="value ${cls}[^"]*"[^>]*y="([\\d.-]+)"`))![1]);
+		// 11 px text: baselines at least one line apart, the higher value's label above.
+		expect(Math.abs(at('mean-value') - at('pass-value'))).toBeGreaterThanOrEqual(12);
+		expect(at('mean-value') < at('pass-value')).toBe(meanScore >= passRate * 100);
+		// Above the day's label on the axis (its baseline at 236).
+		expect(Math.max(at('mean-value'), at('pass-value'))).toBeLessThan(236 - 12);
+	});
+});
+
 describe('OverInterventionBars', () => {
 	it('draws both measures per honest-customer scenario', () => {
 		const data = overInterventionRate(records);
