@@ -56,6 +56,14 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 		const el = page.locator(`[data-chart="miss-heatmap"] [data-clue="${cell.clue}"][data-scenario="${cell.scenarioId}"][data-value]`).first();
 		expect(Number(await el.getAttribute('data-value'))).toBeCloseTo(cell.rate!, 5);
 	}
+	// No chart stands apart from its caption, whatever the height of the chart beside it.
+	for (const chart of await page.locator('figure.chart').all()) {
+		const caption = (await chart.locator('figcaption').boundingBox())!;
+		const drawing = (await chart.locator('figcaption + *').boundingBox())!;
+		expect(drawing.y - (caption.y + caption.height), await chart.getAttribute('data-chart')).toBeLessThan(20);
+	}
+	// A genuine customer's scenario is not "never intervened" in the intervention chart.
+	await expect(page.locator('[data-chart="intervention-boxes"] [data-scenario="honest-house-purchase"]')).toHaveCount(0);
 	await page.screenshot({ path: info.outputPath('dashboard-zh.png'), fullPage: true });
 
 	// CSV: UTF-8 with BOM, the same rows as computed from the known data, Chinese intact.
