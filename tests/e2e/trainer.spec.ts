@@ -60,7 +60,7 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 	for (const chart of await page.locator('figure.chart').all()) {
 		const caption = (await chart.locator('figcaption').boundingBox())!;
 		const drawing = (await chart.locator('figcaption + *').boundingBox())!;
-		expect(drawing.y - (caption.y + caption.height), await chart.getAttribute('data-chart')).toBeLessThan(20);
+		expect(drawing.y - (caption.y + caption.height), (await chart.getAttribute('data-chart')) ?? '').toBeLessThan(20);
 	}
 	// A genuine customer's scenario is not "never intervened" in the intervention chart.
 	await expect(page.locator('[data-chart="intervention-boxes"] [data-scenario="honest-house-purchase"]')).toHaveCount(0);
