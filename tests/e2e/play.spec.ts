@@ -66,3 +66,24 @@ test('reloading in the middle of a scenario resumes at the same beat, clock and 
 	await expect(page.locator('.ended')).toHaveAttribute('data-ending', analysis.best.ending!);
 	await expect(page.getByRole('link', { name: '查看复盘' })).toBeVisible();
 });
+
+test('the debrief of a genuine customer: no "0 of 0" red flags, and no step both "Acceptable" and "Best path"', async ({ page }) => {
+	const honest = loadScenario('honest-house-purchase.json');
+	// The best course starts the withdrawal with an option whose own verdict is "acceptable".
+	expect(honest.analysis.best.choices.some((c) => honest.scenario.beats.find((b) => b.id === c.beat)!.actions.find((a) => a.id === c.action)!.verdict === 'acceptable')).toBe(true);
+	await prepare(page, 'en');
+	await createProfile(page, 'Zhao Lei');
+	await startScenario(page, honest.scenario.id, 'assessment');
+	await playPath(page, honest.scenario, honest.analysis.best, { markFlags: false });
+	await page.getByRole('link', { name: 'See the debrief' }).click();
+	await page.waitForURL(/\/debrief\//);
+	await expect(page.getByTestId('no-red-flags')).toHaveText('This scenario has no red flags to find.');
+	await expect(page.locator('.summary')).not.toContainText('0 of 0');
+	await expect(page.locator('#flags-title')).toHaveText('Red flags');
+	const steps = page.locator('.timeline li.choice');
+	await expect(steps).toHaveCount(honest.analysis.best.choices.length);
+	// Each step on the best course says so, once; none says "Acceptable" beside it.
+	await expect(page.locator('.timeline .on-best')).toHaveCount(honest.analysis.best.choices.length);
+	for (const step of await steps.all()) await expect(step.locator('.verdict-badge')).toHaveCount(1);
+	await expect(page.locator('.timeline .verdict-badge.acceptable')).toHaveCount(0);
+});

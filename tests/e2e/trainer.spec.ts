@@ -56,6 +56,14 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 		const el = page.locator(`[data-chart="miss-heatmap"] [data-clue="${cell.clue}"][data-scenario="${cell.scenarioId}"][data-value]`).first();
 		expect(Number(await el.getAttribute('data-value'))).toBeCloseTo(cell.rate!, 5);
 	}
+	// No chart stands apart from its caption, whatever the height of the chart beside it.
+	for (const chart of await page.locator('figure.chart').all()) {
+		const caption = (await chart.locator('figcaption').boundingBox())!;
+		const drawing = (await chart.locator('figcaption + *').boundingBox())!;
+		expect(drawing.y - (caption.y + caption.height), (await chart.getAttribute('data-chart')) ?? '').toBeLessThan(20);
+	}
+	// A genuine customer's scenario is not "never intervened" in the intervention chart.
+	await expect(page.locator('[data-chart="intervention-boxes"] [data-scenario="honest-house-purchase"]')).toHaveCount(0);
 	await page.screenshot({ path: info.outputPath('dashboard-zh.png'), fullPage: true });
 
 	// CSV: UTF-8 with BOM, the same rows as computed from the known data, Chinese intact.
@@ -77,6 +85,9 @@ test('a trainer imports a cohort and sees the right figures, CSV and print view'
 	// The printable report.
 	await page.goto('/trainer/report/?cohort=&mode=all');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('培训班报告');
+	// The roster's third column holds scenario titles, and says so.
+	await expect(page.locator('.roster thead th').nth(2)).toHaveText('场景');
+	await expect(page.locator('.roster tbody td').nth(2)).toHaveText(/.+/);
 	// Every trainee × every scenario played, finished or not yet.
 	const people = rosterTrainees(expected.roster, cohort.profiles);
 	const played = new Set(expected.roster.map((r) => r.scenarioId));
@@ -112,6 +123,13 @@ test('a drill-down replays an attempt step by step, read-only', async ({ page },
 	await scrubber.fill('0');
 	await expect(page.getByTestId('replay-step')).toHaveText(`Step 0 of ${max}`);
 	await page.getByRole('button', { name: 'Forward' }).click();
+	await expect(page.getByTestId('replay-step')).toHaveText(`Step 1 of ${max}`);
+	// One step per arrow key, each way.
+	await scrubber.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByTestId('replay-step')).toHaveText(`Step 2 of ${max}`);
+	await expect(scrubber).toHaveValue('2');
+	await page.keyboard.press('ArrowLeft');
 	await expect(page.getByTestId('replay-step')).toHaveText(`Step 1 of ${max}`);
 	// Read-only: no decision buttons, flag buttons disabled.
 	await expect(page.locator('[data-action]')).toHaveCount(0);

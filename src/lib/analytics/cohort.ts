@@ -191,11 +191,16 @@ export interface InterventionTimes {
 	max: number | null;
 }
 
+/**
+ * Scam scenarios only: with a genuine customer there is nothing to intervene in, and serving her
+ * without intervening is right, not "never intervened" (the over-intervention chart covers them).
+ */
 export function timeToFirstIntervention(
 	records: readonly AttemptRecord[],
 	filter: CohortFilter = {}
 ): InterventionTimes[] {
-	return byScenario(selectRecords(records, filter)).map(([scenarioId, list]) => {
+	const scams = selectRecords(records, filter).filter((r) => r.scamType !== 'legitimate');
+	return byScenario(scams).map(([scenarioId, list]) => {
 		const values = list
 			.map((r) => r.firstInterventionAt)
 			.filter((v): v is number => v !== null)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptsCsv, csvCell, decisionsCsv, localDateTime, type Cell } from './csv';
+import { attemptsCsv, csvCell, csvFileName, decisionsCsv, localDateTime, type Cell } from './csv';
 import type { AttemptRecord } from './records';
 import type { Text } from '../scenario/schema';
 import { resolveSetup } from '../attempt/setup';
@@ -173,5 +173,14 @@ describe('localDateTime', () => {
 		[new Date(2025, 11, 31, 23, 59, 59), '2025-12-31 23:59:59']
 	])('%s → %s', (date, expected) => {
 		expect(localDateTime(date.getTime())).toBe(expected);
+	});
+});
+
+describe('csvFileName', () => {
+	it('dates the file by the local calendar, as its rows are', () => {
+		// 00:30 on 5 December here; in China (UTC+8) the UTC date is still the 4th.
+		const justAfterMidnight = new Date(2026, 11, 5, 0, 30);
+		expect(csvFileName('attempts', '2025A', justAfterMidnight)).toBe('fraud-drill-attempts-2025A-2026-12-05.csv');
+		expect(csvFileName('decisions', '', new Date(2026, 11, 31, 23, 59))).toBe('fraud-drill-decisions-all-2026-12-31.csv');
 	});
 });

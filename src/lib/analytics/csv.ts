@@ -46,6 +46,14 @@ export function localDateTime(ms: number): string {
 	);
 }
 
+/**
+ * The CSV file's name, dated by the local calendar like its rows (the UTC date is the day before
+ * in China until 08:00): `fraud-drill-attempts-2025A-2025-03-04.csv`.
+ */
+export function csvFileName(kind: 'attempts' | 'decisions', cohort: string, now: Date): string {
+	return `fraud-drill-${kind}-${cohort || 'all'}-${localDateTime(now.getTime()).slice(0, 10)}.csv`;
+}
+
 /** The scenario an attempt was played on: same id and version, else the same id. */
 function scenarioFinder(scenarios: readonly Scenario[]) {
 	const exact = new Map(scenarios.map((s) => [`${s.id}@${s.version}`, s]));

@@ -58,14 +58,16 @@ export function replayContext(
 	scenario: Scenario,
 	seed: number,
 	events: readonly AttemptEvent[]
-): { context: AttemptContext; applied: number } {
+): { context: AttemptContext; applied: number; firstIgnored?: number } {
 	const ix = indexScenario(scenario);
 	let context = startContext(scenario, resolveSetup(scenario, seed));
 	let applied = 0;
-	for (const event of events) {
-		const next = advance(ix, context, event);
+	let firstIgnored: number | undefined;
+	for (let i = 0; i < events.length; i++) {
+		const next = advance(ix, context, events[i]!);
 		if (next !== context) applied++;
+		else firstIgnored ??= i;
 		context = next;
 	}
-	return { context, applied };
+	return firstIgnored === undefined ? { context, applied } : { context, applied, firstIgnored };
 }

@@ -160,6 +160,20 @@ describe('MissHeatmap', () => {
 		expect(body).toContain('本场景无此信号');
 	});
 
+	it('gives a long English label two lines and its full text, not "On the phone throughout, takin…"', () => {
+		locale.set('en');
+		// The longest red-flag label of the built-in scenarios.
+		const long = 'Accounts at your bank: a new student customer, several accounts taking money in turn';
+		const wide: ChartLabels = { ...labels, clues: { ...labels.clues, x: { zh: '全程在通话', en: long } } };
+		const { body } = render(MissHeatmap, { props: { data, labels: wide } });
+		const label = body.match(/<text[^>]*data-row-label="x"[^>]*>(.*?)<\/text>/s)![1]!;
+		expect(label).toContain(`<title>${long}</title>`);
+		const lines = [...label.matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((m) => m[1]);
+		expect(lines).toHaveLength(2);
+		expect(lines.join(' ')).toBe(long);
+		expect(body).not.toContain('…');
+	});
+
 	it('keeps cell text legible (4.5:1) at every miss rate', () => {
 		for (let i = 0; i <= 100; i++) {
 			const fill = missColour(i / 100);
@@ -173,14 +187,16 @@ describe('InterventionBoxes', () => {
 		const data = timeToFirstIntervention(records);
 		const { body } = render(InterventionBoxes, { props: { data, labels } });
 		const rows = elementsWith(body, 'data-p50');
+		// b, the honest house buyer, is not a row: serving her without intervening is no failure.
 		expect(rows.map((r) => [r['data-scenario'], r['data-p25'], r['data-p50'], r['data-p75'], r['data-never']])).toEqual([
 			['a', '90', '120', '150', '1'],
-			['b', '', '', '', '2'],
 			['c', '240', '240', '240', '0']
 		]);
 		expect(elementsWith(body, 'data-value').map((d) => num(d['data-value']))).toEqual([60, 180, 240]);
 		expect(body).toContain('<td>2:00</td>');
-		expect(body).toContain('2 人次未干预');
+		expect(body).toContain('1 人次未干预');
+		expect(body).not.toContain('真实购房客户');
+		expect(body).toContain('真实客户场景不计入');
 	});
 });
 
@@ -201,6 +217,23 @@ describe('ProgressLine', () => {
 		// A higher value sits higher on the page.
 		expect(num(points[0]!.cy)).toBeLessThan(num(points[3]!.cy));
 		expect(body).toContain('>3/3</text>');
+	});
+});
+
+describe('ProgressLine labels', () => {
+	it.each([
+		[91, 1],
+		[100, 0.9],
+		[50, 0.5],
+		[0, 0]
+	])('keeps the mean (%d) and the pass rate (%d) apart', (meanScore, passRate) => {
+		const { body } = render(ProgressLine, { props: { data: [{ day: '2025-03-03', attempts: 4, meanScore, passRate }] } });
+		const at = (cls: string) => num(body.match(new RegExp(`<text class="value ${cls}[^"]*"[^>]*y="([\\d.-]+)"`))![1]);
+		// 11 px text: baselines at least one line apart, the higher value's label above.
+		expect(Math.abs(at('mean-value') - at('pass-value'))).toBeGreaterThanOrEqual(12);
+		expect(at('mean-value') < at('pass-value')).toBe(meanScore >= passRate * 100);
+		// Above the day's label on the axis (its baseline at 236).
+		expect(Math.max(at('mean-value'), at('pass-value'))).toBeLessThan(236 - 12);
 	});
 });
 

@@ -4,7 +4,8 @@
  */
 import { browser } from '$app/environment';
 import type { Language, Text } from '$lib/scenario/schema';
-import { messages, type MessageKey } from './messages';
+import type { MessageKey } from './messages';
+import { format } from './format';
 
 const STORAGE_KEY = 'fraud-drill.language';
 
@@ -35,8 +36,7 @@ class Locale {
 export const locale = new Locale();
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-	const template = messages[locale.lang][key];
-	return params ? template.replace(/\{(\w+)\}/g, (m, k: string) => String(params[k] ?? m)) : template;
+	return format(locale.lang, key, params);
 }
 
 export function tx(text: Text): string {

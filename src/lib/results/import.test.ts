@@ -132,6 +132,25 @@ describe('importing results', () => {
 		});
 	});
 
+	it('flags a log with a duplicated decision (steps renumbered), never "verified", and says which step', async () => {
+		const pc = await traineePc();
+		const trainer = freshStore('trainer-pc');
+		// The decision at step 3 ("ask-purpose") is copied in as step 4 and the later steps renumbered.
+		const file = tamper(await fileOf(pc.store), (d) => {
+			const own = d.events.filter((e: { attemptId: string }) => e.attemptId === pc.stopped);
+			for (const e of own) if (e.seq >= 3) e.seq++;
+			d.events.push({ ...own.find((e: { seq: number }) => e.seq === 2), seq: 3 });
+		});
+		const report = await importFile(trainer, file, resolverFor(m));
+		expect(report.counts).toMatchObject({ imported: 2, rejected: 0, flagged: 1 });
+		expect(report.flagged.map((i) => [i.id, i.verification])).toEqual([[pc.stopped, 'mismatch']]);
+		const reason = report.flagged[0]!.reason;
+		expect(reason.en).toMatch(/^Step 4 had no effect on the replay: the log was edited or damaged/);
+		expect(reason.zh).toMatch(/^某一步被重复或改动过：第 4 步在回放中没有作用——记录可能被编辑或损坏/);
+		expect(reason.en).not.toMatch(/verified/i);
+		expect((await trainer.loadAttempt(pc.stopped))?.attempt.verification).toBe('mismatch');
+	});
+
 	it('flags a finished attempt whose log never reaches an ending', async () => {
 		const pc = await traineePc();
 		const trainer = freshStore('trainer-pc');

@@ -78,13 +78,20 @@ const pct = (s: AttemptSummary | null | undefined): Words =>
 		: both('没有成绩', 'no result');
 
 function verificationWords(attempt: { scenarioId: string; scenarioVersion: number }, v: VerifiedAttempt): Words {
+	// The app stores only events that change the attempt: one the replay ignores means the log was
+	// edited or damaged, whatever the result says. The trainer is told which step, in plain words.
+	const step = v.firstIgnoredStep;
+	const others = v.ignored - 1;
 	const ignored =
-		v.ignored > 0
-			? both(`；其中 ${v.ignored} 个事件对场景没有作用`, `; ${v.ignored} of its events had no effect`)
-			: both('', '');
+		v.ignored > 0 && step !== undefined
+			? both(
+					`某一步被重复或改动过：第 ${step} 步在回放中没有作用${others > 0 ? `（另有 ${others} 步也是如此）` : ''}——记录可能被编辑或损坏`,
+					`Step ${step} had no effect on the replay${others > 0 ? ` (nor did ${others} more)` : ''}: the log was edited or damaged (a step duplicated, reordered or made up)`
+				)
+			: undefined;
 	switch (v.verification) {
 		case 'verified':
-			return both(`重放核验一致${ignored.zh}`, `verified by replaying its events${ignored.en}`);
+			return both('重放核验一致', 'verified by replaying its events');
 		case 'mismatch': {
 			if (v.error)
 				return both(
@@ -93,15 +100,16 @@ function verificationWords(attempt: { scenarioId: string; scenarioVersion: numbe
 				);
 			const claimed = pct(v.claimed);
 			const replayed = pct(v.summary);
-			if (v.ignored > 0 && claimed.en === replayed.en)
+			if (ignored && claimed.en === replayed.en)
 				return both(
-					`其中 ${v.ignored} 个事件对场景没有作用：记录被重复、打乱顺序或改动过（本应用从不保存这样的事件）。按重放结果（${replayed.zh}）计，请向学员核实文件来源`,
-					`${v.ignored} of its events had no effect: the log was duplicated, reordered or edited (the app never stores such an event). The replayed result (${replayed.en}) counts; check where the file came from`
+					`${ignored.zh}。按重放结果（${replayed.zh}）计，请向学员核实文件来源`,
+					`${ignored.en}. The replayed result (${replayed.en}) counts; check where the file came from`
 				);
-			return both(
-				`文件中的成绩（${claimed.zh}）与重放结果（${replayed.zh}）不符，按重放结果计${ignored.zh}`,
-				`the result in the file (${claimed.en}) does not match its replay (${replayed.en}); the replayed result counts${ignored.en}`
+			const differs = both(
+				`文件中的成绩（${claimed.zh}）与重放结果（${replayed.zh}）不符，按重放结果计`,
+				`the result in the file (${claimed.en}) does not match its replay (${replayed.en}); the replayed result counts`
 			);
+			return ignored ? both(`${ignored.zh}；${differs.zh}`, `${ignored.en}; ${differs.en}`) : differs;
 		}
 		case 'unverifiable':
 			return both(

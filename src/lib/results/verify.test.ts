@@ -56,10 +56,15 @@ describe('verifyAttempt', () => {
 
 	it('flags a log with events the scenario ignores (the app never stores one), even when the result agrees', () => {
 		const v = verifyAttempt(row(STOPPED, 'finished'), [...LOGS.stopped, tick(5)], m);
-		expect(v).toMatchObject({ verification: 'mismatch', ignored: 1, summary: STOPPED, claimed: STOPPED });
+		expect(v).toMatchObject({ verification: 'mismatch', ignored: 1, firstIgnoredStep: 6, summary: STOPPED, claimed: STOPPED });
 		const duplicated = [...LOGS.stopped];
 		duplicated.splice(1, 0, duplicated[1]!);
-		expect(verifyAttempt(row(STOPPED, 'finished'), duplicated, m)).toMatchObject({ verification: 'mismatch', ignored: 1 });
+		expect(verifyAttempt(row(STOPPED, 'finished'), duplicated, m)).toMatchObject({
+			verification: 'mismatch',
+			ignored: 1,
+			firstIgnoredStep: 3
+		});
+		expect(verifyAttempt(row(STOPPED, 'finished'), LOGS.stopped, m)).not.toHaveProperty('firstIgnoredStep');
 	});
 
 	it('keeps the stated result when the scenario is unknown', () => {

@@ -35,6 +35,8 @@ export interface VerifiedAttempt {
 	claimed?: AttemptSummary | null;
 	/** Events the scenario ignores (the app never logs one), when there are any. */
 	ignored: number;
+	/** The first of them: its step in the log, counted from 1 as the trainer reads it. */
+	firstIgnoredStep?: number;
 	/** Why replay failed, when it did. */
 	error?: string;
 	/** The replay itself, when there was one (so the import need not replay again for its record). */
@@ -98,6 +100,7 @@ export function verifyAttempt(
 				status,
 				claimed: attempt.summary,
 				ignored,
+				...(state.firstIgnored === undefined ? {} : { firstIgnoredStep: state.firstIgnored + 1 }),
 				replayed: state
 			};
 }

@@ -2,7 +2,8 @@
  * The trainer area's local PIN: keeps trainees on a shared PC out of the trainer pages. It is not
  * strong security (the data sits in this browser's storage), and the page says so.
  */
-const PIN_KEY = 'fraud-drill.trainer-pin';
+/** Where the PIN's salted hash is kept (this site's local storage); the gate names it for IT staff. */
+export const PIN_KEY = 'fraud-drill.trainer-pin';
 const OPEN_KEY = 'fraud-drill.trainer-open';
 
 async function digest(pin: string, salt: string): Promise<string> {
