@@ -398,6 +398,21 @@ for (const [locale, heading, lang] of [
 }
 
 async function expectNoSeriousViolations(page: Page, where: string) {
+	// CSS animations run on real time, not on the frozen page clock: a message that is still fading
+	// in has too little contrast for a moment. Wait until every finite animation has finished.
+	await expect
+		.poll(
+			() =>
+				page.evaluate(
+					() =>
+						document
+							.getAnimations()
+							.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+							.filter((a) => a.playState === 'running' || a.playState === 'pending').length
+				),
+			{ message: `${where}: animations still running`, timeout: 30_000 }
+		)
+		.toBe(0);
 	// axe schedules its work with timers, and prepare() froze the page clock: run it in small steps.
 	// Legacy mode runs axe in the page itself (the app has no frames), not in a second, frozen page.
 	let done = false;
