@@ -292,7 +292,7 @@ async function expectFocusRing(page: Page) {
 }
 
 test('a whole scenario played with Tab and Enter only, with a visible focus ring', async ({ page }) => {
-	test.setTimeout(300_000); // axe on nine page states; 1.9 min measured under load
+	test.setTimeout(300_000); // a whole scenario by keyboard; slow on a loaded machine
 	await prepare(page, 'en');
 	await page.goto('/');
 	await (await tabTo(page, 'input')).pressSequentially('Keyboard Only');
