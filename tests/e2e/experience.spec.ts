@@ -408,7 +408,7 @@ async function expectNoSeriousViolations(page: Page, where: string) {
 						document
 							.getAnimations()
 							.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-							.filter((a) => a.playState === 'running' || a.playState === 'pending').length
+							.filter((a) => a.playState === 'running' || a.pending).length
 				),
 			{ message: `${where}: animations still running`, timeout: 30_000 }
 		)
