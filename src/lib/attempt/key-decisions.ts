@@ -9,98 +9,82 @@
  * earlier one. A mistake and a good decision of the same weight are equal: the summary shows what
  * decided this attempt, good or bad.
  */
-import {
-  advance,
-  indexScenario,
-  startContext,
-  type AttemptContext,
-  type AttemptEvent,
-} from "../scenario/compile";
-import type { Scenario } from "../scenario/schema";
-import type { Points } from "../scenario/analyse";
-import { COMPETENCIES, type Verdict } from "../scenario/vocabulary";
-import { HARMFUL_CHOICE_COST } from "./score";
-import { resolveSetup } from "./setup";
+import { advance, indexScenario, startContext, type AttemptContext, type AttemptEvent } from '../scenario/compile';
+import type { Scenario } from '../scenario/schema';
+import type { Points } from '../scenario/analyse';
+import { COMPETENCIES, type Verdict } from '../scenario/vocabulary';
+import { HARMFUL_CHOICE_COST } from './score';
+import { resolveSetup } from './setup';
 
 export interface KeyDecision {
-  beat: string;
-  action: string;
-  /** Simulated seconds from the start when it was chosen. */
-  at: number;
-  verdict: Verdict;
-  /** Money it made safe (yuan). */
-  protected: number;
-  /** Money it let go (yuan). */
-  lost: number;
-  /** Percentage points of the process score it earned (negative: cost), harmful penalty included. */
-  process: number;
-  /** How much it moved the attempt, the ranking key (see the module comment). */
-  weight: number;
+	beat: string;
+	action: string;
+	/** Simulated seconds from the start when it was chosen. */
+	at: number;
+	verdict: Verdict;
+	/** Money it made safe (yuan). */
+	protected: number;
+	/** Money it let go (yuan). */
+	lost: number;
+	/** Percentage points of the process score it earned (negative: cost), harmful penalty included. */
+	process: number;
+	/** How much it moved the attempt, the ranking key (see the module comment). */
+	weight: number;
 }
 
 /** Every decision of the attempt with what it moved, in the order they were taken. */
 export function weighDecisions(
-  scenario: Scenario,
-  seed: number,
-  events: readonly AttemptEvent[],
-  maxPoints: Points,
+	scenario: Scenario,
+	seed: number,
+	events: readonly AttemptEvent[],
+	maxPoints: Points
 ): KeyDecision[] {
-  const ix = indexScenario(scenario);
-  const maxAll = COMPETENCIES.reduce(
-    (sum, k) => sum + Math.max(0, maxPoints[k]),
-    0,
-  );
-  let c: AttemptContext = startContext(scenario, resolveSetup(scenario, seed));
-  const totalAtRisk = c.money.atRisk + c.money.protected + c.money.lost;
-  const out: KeyDecision[] = [];
-  for (const event of events) {
-    const before = c;
-    c = advance(ix, c, event);
-    if (event.type !== "trainee.choose" || c === before) continue;
-    const entry = c.log
-      .slice(before.log.length)
-      .find((e) => e.kind === "choice");
-    if (!entry || entry.kind !== "choice") continue;
-    const action = ix.actions.get(`${entry.beat}/${entry.action}`);
-    if (!action) continue;
-    // What moved while it was carried out, the ending it led to included; except the money a good
-    // ending keeps safe: that is the whole course's work, not its last step's.
-    const ended = c.ending !== null && before.ending === null;
-    const safe = ended ? 0 : c.money.protected - before.money.protected;
-    const gone = c.money.lost - before.money.lost;
-    const points = Object.values(action.effects.points ?? {}).reduce<number>(
-      (sum, v) => sum + (v ?? 0),
-      0,
-    );
-    const process =
-      (maxAll > 0 ? (100 * points) / maxAll : 0) -
-      (action.verdict === "harmful" ? HARMFUL_CHOICE_COST : 0);
-    const money = totalAtRisk > 0 ? (100 * (safe + gone)) / totalAtRisk : 0;
-    out.push({
-      beat: entry.beat,
-      action: entry.action,
-      at: entry.at,
-      verdict: action.verdict,
-      protected: safe,
-      lost: gone,
-      process: Math.round(process),
-      weight: money + Math.abs(process),
-    });
-  }
-  return out;
+	const ix = indexScenario(scenario);
+	const maxAll = COMPETENCIES.reduce((sum, k) => sum + Math.max(0, maxPoints[k]), 0);
+	let c: AttemptContext = startContext(scenario, resolveSetup(scenario, seed));
+	const totalAtRisk = c.money.atRisk + c.money.protected + c.money.lost;
+	const out: KeyDecision[] = [];
+	for (const event of events) {
+		const before = c;
+		c = advance(ix, c, event);
+		if (event.type !== 'trainee.choose' || c === before) continue;
+		const entry = c.log.slice(before.log.length).find((e) => e.kind === 'choice');
+		if (!entry || entry.kind !== 'choice') continue;
+		const action = ix.actions.get(`${entry.beat}/${entry.action}`);
+		if (!action) continue;
+		// What moved while it was carried out, the ending it led to included; except the money a good
+		// ending keeps safe: that is the whole course's work, not its last step's.
+		const ended = c.ending !== null && before.ending === null;
+		const safe = ended ? 0 : c.money.protected - before.money.protected;
+		const gone = c.money.lost - before.money.lost;
+		const points = Object.values(action.effects.points ?? {}).reduce<number>((sum, v) => sum + (v ?? 0), 0);
+		const process = (maxAll > 0 ? (100 * points) / maxAll : 0) - (action.verdict === 'harmful' ? HARMFUL_CHOICE_COST : 0);
+		const money = totalAtRisk > 0 ? (100 * (safe + gone)) / totalAtRisk : 0;
+		out.push({
+			beat: entry.beat,
+			action: entry.action,
+			at: entry.at,
+			verdict: action.verdict,
+			protected: safe,
+			lost: gone,
+			process: Math.round(process),
+			weight: money + Math.abs(process)
+		});
+	}
+	return out;
 }
 
 /** The `n` decisions that moved the attempt most, heaviest first. */
 export function keyDecisions(
-  scenario: Scenario,
-  seed: number,
-  events: readonly AttemptEvent[],
-  maxPoints: Points,
-  n = 3,
+	scenario: Scenario,
+	seed: number,
+	events: readonly AttemptEvent[],
+	maxPoints: Points,
+	n = 3
 ): KeyDecision[] {
-  return weighDecisions(scenario, seed, events, maxPoints)
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => b.d.weight - a.d.weight || a.i - b.i)
-    .slice(0, n)
-    .map(({ d }) => d);
+	return weighDecisions(scenario, seed, events, maxPoints)
+		.map((d, i) => ({ d, i }))
+		.sort((a, b) => b.d.weight - a.d.weight || a.i - b.i)
+		.slice(0, n)
+		.map(({ d }) => d);
 }
