@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseItems, firstAttempts, pointBiserial, scoreGroups } from './items';
+import { itemsCsv, itemsCsvFileName } from './items-csv';
 import { deriveRecord, type AttemptRecord } from './records';
 import { scoringFacts } from '../scenario/analyse';
 import { plantedCohort, plantedScenario, PLANTED_GROUPS } from '../../../tests/fixtures/planted';
@@ -155,5 +156,30 @@ describe('units and statistics', () => {
 		const counter = analyseItems(plantedScenario, swapped).items[0]!;
 		expect(counter.options.find((o) => o.action === 'to-check')).toMatchObject({ discrimination: -1, flag: 'weak-choose-right' });
 		expect(counter.options.find((o) => o.action === 'trust-id')).toMatchObject({ discrimination: -1, flag: null });
+	});
+});
+
+describe('the decision analysis as CSV', () => {
+	it('one row per option with the planted figures, BOM and CRLF, in both languages', () => {
+		const a = analyseItems(plantedScenario, records);
+		const en = itemsCsv(a, plantedScenario, 'en');
+		expect(en.startsWith('\uFEFF')).toBe(true);
+		const lines = en.slice(1).split('\r\n').filter(Boolean);
+		expect(lines).toHaveLength(1 + 4 + 3 + 2);
+		expect(lines[0]).toContain('Facility');
+		expect(lines).toContain(
+			'planted-decisions,1,counter,Counter,20,0.5,0,' +
+				`${a.items[0]!.pointBiserial},0,,trust-id,Her ID is in order and the caller says he is police: accept it,Weak,5,0.25,1,0,1,` +
+				'"Strong trainees choose this weak or wrong option more than weak ones: review its wording and verdict, or teach it in the debrief"'
+		);
+		expect(lines).toContain('planted-decisions,1,manager,Manager,0,,,,0,Nobody reached it,call-110,Call 110,Right,0,,,,,');
+		const zh = itemsCsv(a, plantedScenario, 'zh');
+		expect(zh).toContain('难度系数');
+		expect(zh).toContain('无人到达');
+	});
+
+	it('names the file by scenario, cohort and local date', () => {
+		expect(itemsCsvFileName('planted-decisions', '', new Date(2025, 2, 4, 0, 30))).toBe('fraud-drill-items-planted-decisions-all-2025-03-04.csv');
+		expect(itemsCsvFileName('x', '2025A', new Date(2025, 11, 31, 23, 59))).toBe('fraud-drill-items-x-2025A-2025-12-31.csv');
 	});
 });
