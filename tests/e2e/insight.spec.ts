@@ -7,7 +7,8 @@
 import { expect, test } from './fixtures';
 import type { Page, TestInfo } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resultsBundle } from '../fixtures/cohort';
+import { generateCohort, resultsBundle } from '../fixtures/cohort';
+import { allEntries } from './helpers';
 import { plantedCohort, plantedDoc, plantedScenario } from '../fixtures/planted';
 import { deriveRecord } from '../../src/lib/analytics/records';
 import { analyseItems } from '../../src/lib/analytics/items';
@@ -153,4 +154,29 @@ test('the decision analysis in Chinese, at both sizes', async ({ page }, info) =
 	await expect(cell(page, '[data-table="options"] tr[data-option="counter/trust-id"]', 'flag')).toContainText('高分学员反而更常选');
 	await expect(page.locator('[data-chart="paths"] tr[data-ending="lost"] th')).toHaveText('损失');
 	await screenshots(page, info, 'zh');
+});
+
+test('a large real scenario: the paths chart keeps every label inside the drawing and apart, at both sizes', async ({ page }, info) => {
+	const entry = allEntries.find((e) => e.file === 'fake-police-safe-account.json')!;
+	const generated = generateCohort({
+		trainees: 40,
+		scenarios: [entry.scenario],
+		seed: 20261206,
+		facts: { [entry.scenario.id]: entry.scoring },
+		hashes: { [entry.scenario.id]: entry.hash }
+	});
+	await page.addInitScript(() => localStorage.setItem('fraud-drill.language', 'en'));
+	mkdirSync(info.outputDir, { recursive: true });
+	writeFileSync(info.outputPath('generated.json'), JSON.stringify(resultsBundle(generated)));
+	await page.goto('/trainer/');
+	await page.locator('input[type=password]').fill('2468');
+	await page.locator('form button[type=submit]').click();
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(info.outputPath('generated.json'));
+	await expect(page.getByTestId('summary-trainees')).toHaveText('40');
+	await page.getByTestId('insight-scenario').selectOption(entry.scenario.id);
+	await expect(page.locator('[data-table="items"] tbody tr')).toHaveCount(entry.scenario.beats.length);
+	await expect(page.getByTestId('insight-units')).toContainText('40 trainees');
+	// Every label cut short has its full text as a tooltip.
+	for (const g of await page.locator('[data-chart="paths"] g.node').all()) await expect(g.locator('title')).toHaveText(/.+: \d+ · \d+%/);
+	await screenshots(page, info, 'en-large');
 });
