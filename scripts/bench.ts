@@ -9,7 +9,8 @@
  *   b. Lighthouse-style load metrics on a throttled phone (LCP, CLS, TBT) for the library, a
  *      scenario page and the trainer dashboard, and the same for the hello world.
  *   c. Click-to-paint of a decision and event write time, from the page's `fd:` measures.
- *   d. The trainer at scale: import 500 trainees × 10 scenarios, then the first dashboard render.
+ *   d. The trainer at scale: import 500 trainees × 10 scenarios, then the first dashboard render,
+ *      then each scenario's analysis (decision analysis and paths) opened on the page, and in Node.
  *
  * FD_BENCH_RUNS (default 3) repeats each timed measurement; medians are reported.
  * FD_BENCH_ONLY=a,b,c,d,e runs a subset. FD_BENCH_PROFILE=1 also saves Chromium CPU profiles of
@@ -35,6 +36,9 @@ import { resolveSetup } from '../src/lib/attempt/setup';
 import { createRandom, type Random } from '../src/lib/attempt/random';
 import type { Scenario } from '../src/lib/scenario/schema';
 import { generateCohort } from '../tests/fixtures/cohort';
+import { deriveRecord } from '../src/lib/analytics/records';
+import { firstAttempts, itemsOfUnits } from '../src/lib/analytics/items';
+import { analysePaths } from '../src/lib/analytics/paths';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -396,6 +400,23 @@ function cohortBundle(scenarios: Loaded[]) {
 		hashes: Object.fromEntries(chosen.map((s) => [s.scenario.id, s.hash]))
 	});
 	const t2 = performance.now();
+	// The scenario analysis in Node, on records derived from the cohort (not timed: the import does that).
+	const profileById = new Map(cohort.profiles.map((p) => [p.id, p]));
+	const eventsById = new Map<string, typeof cohort.events>();
+	for (const e of cohort.events) (eventsById.get(e.attemptId) ?? eventsById.set(e.attemptId, []).get(e.attemptId)!).push(e);
+	const records = cohort.attempts.map((a) => {
+		const s = chosen.find((c) => c.scenario.id === a.scenarioId)!.scenario;
+		return deriveRecord(s, facts[s.id]!, profileById.get(a.profileId)!, a, eventsById.get(a.id) ?? []);
+	});
+	const perScenario: number[] = [];
+	for (const { scenario } of chosen) {
+		const t = performance.now();
+		const { units } = firstAttempts(records, scenario);
+		itemsOfUnits(scenario, units);
+		analysePaths(scenario, units);
+		perScenario.push(performance.now() - t);
+	}
+	const insightNode = { totalMs: round(perScenario.reduce((a, b) => a + b, 0), 1)!, maxMs: round(Math.max(...perScenario), 1)! };
 	const bundle = {
 		format: 'fraud-drill-results',
 		formatVersion: 1,
@@ -419,7 +440,8 @@ function cohortBundle(scenarios: Loaded[]) {
 		events: cohort.events.length,
 		mib: round(text.length / 1024 / 1024, 1),
 		factsSeconds: round((t1 - t0) / 1000, 1),
-		generateSeconds: round((t2 - t1) / 1000, 1)
+		generateSeconds: round((t2 - t1) / 1000, 1),
+		insightNode
 	};
 }
 
@@ -473,6 +495,25 @@ async function timeFirstRender(page: Page): Promise<{ charts: number; records: n
 	)) as { end: number; replayed: number }[];
 	if (!m) throw new Error('no fd:dashboard-records measure: is the trainer page still instrumented?');
 	return { charts, records: m.end, replayed: m.replayed };
+}
+
+/**
+ * Opens one scenario's analysis on the dashboard: ms from choosing it to its tables and both charts
+ * visible, and the page's own `fd:insight` measure (working out the units, analysis and paths).
+ */
+async function timeInsight(page: Page, scenarioId: string) {
+	await page.evaluate(() => performance.clearMeasures('fd:insight'));
+	const t0 = performance.now();
+	await page.getByTestId('insight-scenario').selectOption(scenarioId);
+	await page.locator(`[data-insight="${scenarioId}"] [data-chart="paths"] svg`).waitFor({ timeout: 120_000 });
+	await page.locator(`[data-insight="${scenarioId}"] [data-table="options"]`).waitFor({ timeout: 120_000 });
+	const visibleMs = performance.now() - t0;
+	const [m] = (await page.evaluate(() =>
+		performance.getEntriesByName('fd:insight').map((e) => ({ ms: e.duration, units: (e as PerformanceMeasure).detail?.units ?? -1 }))
+	)) as { ms: number; units: number }[];
+	if (!m) throw new Error('no fd:insight measure: is ScenarioInsight.svelte still instrumented?');
+	log(`  scenario analysis of ${scenarioId}: ${m.units} trainees, computed in ${round(m.ms, 1)} ms, shown after ${round(visibleMs, 0)} ms`);
+	return { scenario: scenarioId, units: m.units, computeMs: m.ms, visibleMs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -595,6 +636,11 @@ async function main() {
 				}
 		}
 
+		// The scenario analysis (decision analysis and paths), opened for each scenario in turn.
+		const insight: { scenario: string; units: number; computeMs: number; visibleMs: number }[] = [];
+		if (ONLY.has('d') && trainerPage && cohort)
+			for (const id of cohort.scenarioIds) insight.push(await timeInsight(trainerPage, id));
+
 		if (ONLY.has('b')) {
 			// The dashboard on the phone profile too: a phone-sized context with the cohort imported.
 			const dashContext = await newContext(browser, true);
@@ -673,6 +719,12 @@ async function main() {
 				firstRenderMedianMs: round(median(renders), 0),
 				recordsReadMs: recordsRead.map((x) => round(x, 0)),
 				recordsReadMedianMs: round(median(recordsRead), 0),
+				insightNode: cohort.insightNode,
+				insightBrowser: insight.map((x) => ({ ...x, computeMs: round(x.computeMs, 1), visibleMs: round(x.visibleMs, 0) })),
+				insightComputeMedianMs: round(median(insight.map((x) => x.computeMs)), 1),
+				insightComputeMaxMs: round(Math.max(...insight.map((x) => x.computeMs)), 1),
+				insightVisibleMedianMs: round(median(insight.map((x) => x.visibleMs)), 0),
+				insightVisibleMaxMs: round(Math.max(...insight.map((x) => x.visibleMs)), 0),
 				targets: { importS: 5, firstRenderMs: 500 }
 			};
 			log(`\n(d) Trainer at scale: ${d.profiles} trainees, ${d.attempts} attempts, ${d.events} events (${d.fileMiB} MiB file), unthrottled`);
@@ -681,7 +733,10 @@ async function main() {
 				[
 					['import (file chosen → summary tile)', `${d.importMedianS} s`, d.importMs.map((x) => round(x! / 1000, 1)).join(' / '), '≤ 5 s', d.importMedianS! <= 5 ? 'met' : `missed by ${round(d.importMedianS! - 5, 1)} s`],
 					['first dashboard render (navigation → all charts)', `${d.firstRenderMedianMs} ms`, d.firstRenderMs.join(' / '), '≤ 500 ms', d.firstRenderMedianMs! <= 500 ? 'met' : `missed by ${d.firstRenderMedianMs! - 500} ms`],
-					['  of which: navigation → records read', `${d.recordsReadMedianMs} ms`, d.recordsReadMs.join(' / '), '', '']
+					['  of which: navigation → records read', `${d.recordsReadMedianMs} ms`, d.recordsReadMs.join(' / '), '', ''],
+					['scenario analysis, browser: compute (median / max of 10 scenarios)', `${d.insightComputeMedianMs} ms`, `max ${d.insightComputeMaxMs} ms`, '', ''],
+					['scenario analysis, browser: chosen → tables and charts shown', `${d.insightVisibleMedianMs} ms`, `max ${d.insightVisibleMaxMs} ms`, '', ''],
+					['scenario analysis, Node: all 10 scenarios (records derived before)', `${d.insightNode.totalMs} ms`, `max ${d.insightNode.maxMs} ms per scenario`, '', '']
 				]
 			);
 			results.trainerScale = d;

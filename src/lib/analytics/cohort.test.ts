@@ -71,6 +71,7 @@ function rec(
 		redFlags: [],
 		falseAlarms: 0,
 		decisions: [],
+		path: ['b1'],
 		firstInterventionAt: null,
 		durationSeconds: 300,
 		ignoredEvents: 0,

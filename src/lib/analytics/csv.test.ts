@@ -36,6 +36,7 @@ const first: AttemptRecord = {
 		{ beat: 'counter', action: 'ask-purpose', verdict: 'good', at: 12 },
 		{ beat: 'counter', action: 'call-110', verdict: 'good', at: 77 }
 	],
+	path: ['counter'],
 	firstInterventionAt: 77,
 	durationSeconds: 197,
 	ignoredEvents: 0,

@@ -7,7 +7,7 @@
  * `ProfileRow`, `AttemptRow` and `EventRow` from the database fit them as they are.
  */
 import type { ScoringFacts } from '../scenario/analyse';
-import { indexScenario, type AttemptEvent } from '../scenario/compile';
+import { indexScenario, type AttemptEvent, type LogEntry } from '../scenario/compile';
 import { COMPETENCIES, type Competency, type Outcome, type ScamType, type Verdict } from '../scenario/vocabulary';
 import type { Scenario } from '../scenario/schema';
 import { replayContext } from '../attempt/replay';
@@ -94,6 +94,11 @@ export interface AttemptRecord {
 	redFlags: RedFlagRecord[];
 	falseAlarms: number;
 	decisions: DecisionRecord[];
+	/**
+	 * The beats the story passed through, in order, from the start (a beat entered twice is listed
+	 * twice; staying at a beat for a second decision is not a new entry). The ending is `ending`.
+	 */
+	path: string[];
 	/** Simulated seconds of the first decision that earned intervene points; null if none did. */
 	firstInterventionAt: number | null;
 	/** Simulated seconds from the start to the end (or to the last event, if unfinished). */
@@ -113,7 +118,7 @@ export type ReplayedRecord = Omit<AttemptRecord, TraineeFields>;
  * The version of what `deriveRecord` computes. Kept records name it, so raising it when the
  * derivation (or the scoring it uses) changes makes the dashboard derive every record again.
  */
-export const RECORD_VERSION = 2; // 2: records carry the rules they were scored under
+export const RECORD_VERSION = 3; // 2: records carry the rules they were scored under; 3: and the beats passed through
 
 /**
  * What a kept record was derived from: this code's version, the scenario document (its content
@@ -141,6 +146,35 @@ export function eventsOf(events: readonly LoggedEvent[] | readonly AttemptEvent[
 	const list: readonly (LoggedEvent | AttemptEvent)[] = events;
 	if (!list.length || !isRow(list[0]!)) return list as AttemptEvent[];
 	return [...(list as LoggedEvent[])].sort((a, b) => a.seq - b.seq).map((r) => r.event);
+}
+
+/**
+ * The beats an attempt passed through, read from its replayed log: a decision, a beat's timeout or
+ * a timer moves the story to its `next` beat (a timer's move to the beat it is at is no move, as
+ * in the machine). A decision or timeout logged at another beat than the one reached so far means
+ * the story got there another way; that beat is entered then, so every decision lies on the path.
+ */
+export function beatPath(scenario: Scenario, log: readonly LogEntry[]): string[] {
+	const ix = indexScenario(scenario);
+	const timers = new Map(ix.timers.map((t) => [t.id, t]));
+	const path = [scenario.start];
+	let at: string | null = scenario.start;
+	const enter = (id: string | undefined) => {
+		if (id === undefined || id === at) return;
+		if (ix.beats.has(id)) path.push(id);
+		at = id;
+	};
+	for (const entry of log) {
+		if (entry.kind === 'choice') {
+			enter(entry.beat);
+			enter(ix.actions.get(`${entry.beat}/${entry.action}`)?.next);
+		} else if (entry.kind === 'timeout') {
+			enter(entry.beat);
+			enter(ix.beats.get(entry.beat)?.timeout?.next);
+		} else if (entry.kind === 'timer') enter(timers.get(entry.timer)?.next);
+		else if (entry.kind === 'ending') at = entry.ending;
+	}
+	return path;
 }
 
 /** One attempt's record: its log replayed, and who played it. */
@@ -186,6 +220,7 @@ export function replayRecord(
 
 	const summary = attempt.summary;
 	return {
+		path: beatPath(scenario, context.log),
 		attemptId: attempt.id,
 		seed: attempt.seed,
 		rules: score.rules,

@@ -74,6 +74,7 @@ function rec(scenarioId: 'a' | 'b' | 'c', fields: Partial<AttemptRecord>): Attem
 		redFlags: [],
 		falseAlarms: 0,
 		decisions: [],
+		path: [],
 		firstInterventionAt: null,
 		durationSeconds: 100,
 		ignoredEvents: 0,
