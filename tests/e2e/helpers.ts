@@ -185,3 +185,9 @@ export function badPath(analysis: Entry['analysis'], scenario: Scenario): Path {
 	const good = (p: Path) => ['fraud-stopped', 'honest-served'].includes(scenario.endings.find((e) => e.id === p.ending)!.outcome);
 	return good(analysis.naive) ? analysis.worst : analysis.naive;
 }
+
+/**
+ * For an expect that awaits a scenario's graph check (seconds of work in a worker, longer on a
+ * loaded two-core machine): a generous explicit timeout, never the default.
+ */
+export const GRAPH_CHECKED = { timeout: 60_000 };

@@ -9,7 +9,7 @@ import { deriveRecord } from '../../src/lib/analytics/records';
 import { analyseCohort, rosterTrainees } from '../../src/lib/analytics/cohort';
 import { attemptsCsv } from '../../src/lib/analytics/csv';
 import { COMPETENCIES } from '../../src/lib/scenario/vocabulary';
-import { allEntries, createProfile, loadScenario, playPath, prepare, startScenario } from './helpers';
+import { allEntries, createProfile, GRAPH_CHECKED, loadScenario, playPath, prepare, startScenario } from './helpers';
 
 const chosen = allEntries.filter((e) =>
 	['fake-police-safe-account.json', 'honest-house-purchase.json', 'boss-qq-group.json'].includes(e.file)
@@ -164,7 +164,7 @@ test('a trainer imports scenario documents: a broken one is refused with its pro
 	);
 
 	await picker.setInputFiles(info.outputPath('mini.json'));
-	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('Imported');
+	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('Imported', GRAPH_CHECKED);
 	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('1 beats, 1 red flags, 2 endings');
 	// Kept across a reload, and importing it again changes nothing.
 	await page.reload();
@@ -240,7 +240,7 @@ test('a scenario imported on this PC is in the trainee library, plays to its end
 		`"${base.scenario.id}" is the id of a built-in scenario; an imported scenario cannot use it.`
 	);
 	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath('branch-edition.json'));
-	await expect(page.locator('[data-scenario-report="branch-edition.json"]')).toContainText('Imported');
+	await expect(page.locator('[data-scenario-report="branch-edition.json"]')).toContainText('Imported', GRAPH_CHECKED);
 
 	await createProfile(page, 'Zhou Min');
 	const card = page.locator('[data-scenario="otp-code-branch-edition"]');
