@@ -299,3 +299,31 @@ test('a cohort is given a curriculum track in one click, and the roster follows 
 	await page.getByTestId('cohort-filter').selectOption('T1');
 	await expect(page.locator('table.roster thead th')).toHaveText(['Trainee', ...steps.map((id) => titles.get(id)!)]);
 });
+
+test('a long roster is drawn a page at a time (50 rows), the rest on request', async ({ page }, info) => {
+	test.setTimeout(120_000);
+	const one = allEntries.filter((e) => e.file === 'honest-house-purchase.json');
+	const many = generateCohort({
+		trainees: 60,
+		scenarios: one.map((e) => e.scenario),
+		seed: 20261206,
+		facts: Object.fromEntries(one.map((e) => [e.scenario.id, e.scoring])),
+		hashes: Object.fromEntries(one.map((e) => [e.scenario.id, e.hash]))
+	});
+	const file = info.outputPath('sixty.json');
+	mkdirSync(info.outputDir, { recursive: true });
+	writeFileSync(file, JSON.stringify(resultsBundle(many)));
+	await prepare(page, 'en');
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN').fill('8642');
+	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(file);
+	await expect(page.getByTestId('summary-attempts')).toHaveText(String(many.attempts.length), { timeout: 30_000 });
+	const started = new Set(many.attempts.map((a) => a.profileId)).size;
+	expect(started).toBeGreaterThan(50);
+	const rows = page.locator('table.roster tbody tr');
+	await expect(rows).toHaveCount(50);
+	await page.getByTestId('roster-more').click();
+	await expect(rows).toHaveCount(started);
+	await expect(page.getByTestId('roster-more')).toHaveCount(0);
+});

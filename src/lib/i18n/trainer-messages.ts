@@ -6,6 +6,7 @@
 import { addMessages } from './format';
 
 const zh = {
+	rosterMore: '再显示 {n} 位（已显示 {shown} / {total} 位）',
 	printTraineeReport: '打印该学员的报告',
 	weakDecisions: '个欠妥或错误的决定',
 	scenarioImportTitle: '导入场景',
@@ -197,6 +198,7 @@ const zh = {
 export type TrainerKey = keyof typeof zh;
 
 const en: Record<TrainerKey, string> = {
+	rosterMore: 'Show {n} more ({shown} of {total} shown)',
 	printTraineeReport: "Print this trainee's report",
 	weakDecisions: 'weak or wrong decisions',
 	scenarioImportTitle: 'Import scenarios',
