@@ -58,7 +58,8 @@ async function expectScreenMatchesLog(page: Page) {
 
 for (const moment of ['before-commit', 'after-commit'] as const) {
 	test(`killing the browser in the middle of a decision's save (${moment}): the screen and the log agree`, async ({ baseURL }) => {
-		test.setTimeout(120_000);
+		// Two browser launches, a kill and a path played: on a loaded two-core machine over 2 minutes.
+		test.setTimeout(240_000);
 		const dir = mkdtempSync(join(tmpdir(), 'fraud-drill-profile-'));
 		try {
 			const launch = () =>
