@@ -90,7 +90,8 @@ export async function benchCheckBrowser(page: Page): Promise<CheckFigure[]> {
 			mimeType: 'application/json',
 			buffer: Buffer.from(d.bytes)
 		});
-		const report = page.locator(`[data-scenario-report="${d.file}"]`);
+		// The row shows at once, "waiting"/"checking" (data-pending); the report is the row settled.
+		const report = page.locator(`[data-scenario-report="${d.file}"]:not([data-pending])`);
 		await report.waitFor({ timeout: 600_000 });
 		const ms = Date.now() - started;
 		const text = (await report.textContent()) ?? '';

@@ -3,13 +3,12 @@
  * a trainer's fresh one, and two tabs on one attempt cannot fork its log.
  */
 import { chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { expect, test } from './fixtures';
-import { createProfile, loadScenario, playPath, startScenario } from './helpers';
+import { createProfile, killBrowser, loadScenario, playPath, startScenario } from './helpers';
 
 const { scenario, analysis } = loadScenario('fake-police-safe-account.json');
 const firstChoices = { ...analysis.best, events: analysis.best.events.slice(0, 3) };
@@ -36,20 +35,7 @@ test('killing the browser mid-scenario loses nothing: relaunched, it resumes at 
 		const before = await decisionState(page);
 		const url = page.url();
 
-		// Not a polite close: the browser process is killed, as when a PC is switched off.
-		const pattern = `--user-data-dir=${dir}`;
-		execFileSync('pkill', ['-9', '-f', '--', pattern]);
-		await expect
-			.poll(() => {
-				try {
-					execFileSync('pgrep', ['-f', '--', pattern]);
-					return 'running';
-				} catch {
-					return 'gone';
-				}
-			})
-			.toBe('gone');
-		await first.close().catch(() => {});
+		await killBrowser(first, dir);
 
 		const second = await launch();
 		const again = second.pages()[0] ?? (await second.newPage());

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { checkScenarioFile } from '../../src/lib/library/check';
@@ -184,4 +185,30 @@ export async function letTimeRun(page: Page, present: () => Promise<number>, sec
 export function badPath(analysis: Entry['analysis'], scenario: Scenario): Path {
 	const good = (p: Path) => ['fraud-stopped', 'honest-served'].includes(scenario.endings.find((e) => e.id === p.ending)!.outcome);
 	return good(analysis.naive) ? analysis.worst : analysis.naive;
+}
+
+/**
+ * For an expect that awaits a scenario's graph check (seconds of work in a worker, longer on a
+ * loaded two-core machine): a generous explicit timeout, never the default.
+ */
+export const GRAPH_CHECKED = { timeout: 60_000 };
+
+/**
+ * Not a polite close: the browser of a persistent context (its own profile directory `dir`) is
+ * killed, as when a PC is switched off; returns once none of its processes is left.
+ */
+export async function killBrowser(context: import('@playwright/test').BrowserContext, dir: string) {
+	const pattern = `--user-data-dir=${dir}`;
+	execFileSync('pkill', ['-9', '-f', '--', pattern]);
+	await expect
+		.poll(() => {
+			try {
+				execFileSync('pgrep', ['-f', '--', pattern]);
+				return 'running';
+			} catch {
+				return 'gone';
+			}
+		})
+		.toBe('gone');
+	await context.close().catch(() => {});
 }

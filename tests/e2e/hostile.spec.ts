@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { hostileCases } from '../fixtures/hostile';
-import { createProfile, prepare } from './helpers';
+import { createProfile, GRAPH_CHECKED, prepare } from './helpers';
 
 const payload = (name: string, bytes: Uint8Array | string) => ({
 	name,
@@ -59,7 +59,7 @@ test('every hostile document is refused with its place, or accepted safely, and 
 	await enterTrainer(page);
 	const picker = page.getByLabel('Choose scenario files');
 	await picker.setInputFiles(payload('branch-otp.json', JSON.stringify(ownScenario('branch-otp', 1, 'the code'))));
-	await expect(page.locator('[data-scenario-report="branch-otp.json"]')).toContainText('Imported');
+	await expect(page.locator('[data-scenario-report="branch-otp.json"]')).toContainText('Imported', GRAPH_CHECKED);
 	const before = await storedScenarios(page);
 	expect(before).toHaveLength(1);
 
@@ -112,11 +112,26 @@ test('the page keeps answering while a large document is checked, and the check 
 	await expect(status).toHaveCount(0);
 	expect(await storedScenarios(page)).toEqual([]);
 
-	// Choosing the same file again checks it again (the input was cleared).
-	await picker.setInputFiles(payload(big.file, big.bytes));
+	// Choosing the same file again checks it again (the input was cleared). What is cheap to decide
+	// (a broken file, a built-in id) is shown at once, before the long check of the first file ends.
+	const builtin = JSON.parse(readFileSync('scenarios/honest-house-purchase.json', 'utf8'));
+	builtin.version = 99;
+	await picker.setInputFiles([
+		payload(big.file, big.bytes),
+		payload('broken.json', '{"id": '),
+		payload('builtin.json', JSON.stringify(builtin)),
+		payload('later.json', JSON.stringify(ownScenario('branch-later', 1, 'later')))
+	]);
 	await expect(status).toContainText(/已检查 [1-9][\d,]* 种情形/);
+	await expect(page.locator('[data-scenario-report="broken.json"]')).toContainText('未导入');
+	await expect(page.locator('[data-scenario-report="builtin.json"]')).toContainText('“honest-house-purchase”');
+	await expect(page.locator('[data-scenario-report="later.json"]')).toContainText('排队等待检查');
+	await expect(status).toBeVisible();
 	await status.getByRole('button', { name: '取消检查' }).click();
 	await expect(page.locator('[data-scenario-report="optional-facts.json"]')).toContainText('已取消检查');
+	// Cancelling ends the batch: the file still waiting is not checked, and says so.
+	await expect(page.locator('[data-scenario-report="later.json"]')).toContainText('已取消检查');
+	expect(await storedScenarios(page)).toEqual([]);
 });
 
 test('two versions of an imported scenario are one library card, the latest', async ({ page }) => {
@@ -127,8 +142,10 @@ test('two versions of an imported scenario are one library card, the latest', as
 	const v1 = ownScenario('branch-otp', 1, 'the code');
 	const v2 = ownScenario('branch-otp', 2, 'the code, revised');
 	await picker.setInputFiles([payload('v1.json', JSON.stringify(v1)), payload('v2.json', JSON.stringify(v2))]);
-	await expect(page.locator('[data-scenario-report="v2.json"]')).toContainText('Imported');
-	await expect(page.locator('[data-scenario-report="v1.json"]')).toContainText('Imported');
+	// Both rows are there at once, waiting; each is filled in when its check ends.
+	await expect(page.locator('[data-scenario-report="v2.json"]')).toBeVisible();
+	await expect(page.locator('[data-scenario-report="v1.json"]')).toContainText('Imported', GRAPH_CHECKED);
+	await expect(page.locator('[data-scenario-report="v2.json"]')).toContainText('Imported', GRAPH_CHECKED);
 	// Two files of the same name in one batch: each has its own report.
 	await picker.setInputFiles([payload('same.json', JSON.stringify(v1)), payload('same.json', JSON.stringify(v2))]);
 	await expect(page.locator('[data-scenario-report="same.json"]')).toHaveCount(2);

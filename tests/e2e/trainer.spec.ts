@@ -9,7 +9,7 @@ import { deriveRecord } from '../../src/lib/analytics/records';
 import { analyseCohort, rosterTrainees } from '../../src/lib/analytics/cohort';
 import { attemptsCsv } from '../../src/lib/analytics/csv';
 import { COMPETENCIES } from '../../src/lib/scenario/vocabulary';
-import { allEntries, createProfile, loadScenario, playPath, prepare, startScenario } from './helpers';
+import { allEntries, createProfile, GRAPH_CHECKED, loadScenario, playPath, prepare, startScenario } from './helpers';
 
 const chosen = allEntries.filter((e) =>
 	['fake-police-safe-account.json', 'honest-house-purchase.json', 'boss-qq-group.json'].includes(e.file)
@@ -164,7 +164,7 @@ test('a trainer imports scenario documents: a broken one is refused with its pro
 	);
 
 	await picker.setInputFiles(info.outputPath('mini.json'));
-	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('Imported');
+	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('Imported', GRAPH_CHECKED);
 	await expect(page.locator('[data-scenario-report="mini.json"]')).toContainText('1 beats, 1 red flags, 2 endings');
 	// Kept across a reload, and importing it again changes nothing.
 	await page.reload();
@@ -240,7 +240,7 @@ test('a scenario imported on this PC is in the trainee library, plays to its end
 		`"${base.scenario.id}" is the id of a built-in scenario; an imported scenario cannot use it.`
 	);
 	await page.getByLabel('Choose scenario files').setInputFiles(info.outputPath('branch-edition.json'));
-	await expect(page.locator('[data-scenario-report="branch-edition.json"]')).toContainText('Imported');
+	await expect(page.locator('[data-scenario-report="branch-edition.json"]')).toContainText('Imported', GRAPH_CHECKED);
 
 	await createProfile(page, 'Zhou Min');
 	const card = page.locator('[data-scenario="otp-code-branch-edition"]');
@@ -298,4 +298,32 @@ test('a cohort is given a curriculum track in one click, and the roster follows 
 	await form.getByRole('button', { name: 'Save cohort' }).click();
 	await page.getByTestId('cohort-filter').selectOption('T1');
 	await expect(page.locator('table.roster thead th')).toHaveText(['Trainee', ...steps.map((id) => titles.get(id)!)]);
+});
+
+test('a long roster is drawn a page at a time (50 rows), the rest on request', async ({ page }, info) => {
+	test.setTimeout(120_000);
+	const one = allEntries.filter((e) => e.file === 'honest-house-purchase.json');
+	const many = generateCohort({
+		trainees: 60,
+		scenarios: one.map((e) => e.scenario),
+		seed: 20261206,
+		facts: Object.fromEntries(one.map((e) => [e.scenario.id, e.scoring])),
+		hashes: Object.fromEntries(one.map((e) => [e.scenario.id, e.hash]))
+	});
+	const file = info.outputPath('sixty.json');
+	mkdirSync(info.outputDir, { recursive: true });
+	writeFileSync(file, JSON.stringify(resultsBundle(many)));
+	await prepare(page, 'en');
+	await page.goto('/trainer/');
+	await page.getByLabel('PIN').fill('8642');
+	await page.getByRole('button', { name: 'Set PIN and enter' }).click();
+	await page.locator('input[type=file][aria-describedby="import-help"]').setInputFiles(file);
+	await expect(page.getByTestId('summary-attempts')).toHaveText(String(many.attempts.length), { timeout: 30_000 });
+	const started = new Set(many.attempts.map((a) => a.profileId)).size;
+	expect(started).toBeGreaterThan(50);
+	const rows = page.locator('table.roster tbody tr');
+	await expect(rows).toHaveCount(50);
+	await page.getByTestId('roster-more').click();
+	await expect(rows).toHaveCount(started);
+	await expect(page.getByTestId('roster-more')).toHaveCount(0);
 });

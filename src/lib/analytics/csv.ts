@@ -8,7 +8,9 @@ import { COMPETENCIES, type Language } from '../scenario/vocabulary';
 import type { Scenario } from '../scenario/schema';
 import { render } from '../scenario/text';
 import { resolveSetup } from '../attempt/setup';
-import { messages, type MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/messages';
+import { format } from '../i18n/format';
+import '../i18n/trainer-messages';
 import { SCAM_TYPE_LABEL } from '../i18n/labels';
 import type { AttemptRecord } from './records';
 
@@ -32,8 +34,7 @@ export function toCsv(rows: readonly (readonly Cell[])[]): string {
 }
 
 function say(lang: Language, key: MessageKey, params?: Record<string, string>): string {
-	const template: string = messages[lang][key];
-	return params ? template.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m) : template;
+	return format(lang, key, params);
 }
 
 /** Local date and time, "2025-03-04 09:05:00", which spreadsheets read as a date. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { format } from './format';
 import { messages } from './messages';
+import { trainerMessages } from './trainer-messages';
 
 describe('format', () => {
 	it('says "1 detail", not "1 details"', () => {
@@ -13,6 +14,12 @@ describe('format', () => {
 	it('fills parameters and leaves unknown ones as they are', () => {
 		expect(format('en', 'signedInAs', { name: 'Li Jing' })).toBe('Trainee: Li Jing');
 		expect(format('en', 'signedInAs')).toBe(messages.en.signedInAs);
+	});
+
+	it("finds the trainer's strings once their catalogue is loaded, and no key is in both catalogues", () => {
+		expect(format('en', 'scenarioWaiting')).toBe(trainerMessages.en.scenarioWaiting);
+		for (const lang of ['zh', 'en'] as const)
+			expect(Object.keys(trainerMessages[lang]).filter((k) => k in messages[lang])).toEqual([]);
 	});
 
 	it('has a _one form only for keys that exist, in both languages', () => {

@@ -1,37 +1,72 @@
 /**
  * The scenario check off the main thread: the trainer's page stays responsive while a document's
  * graph is explored, shows how far the check has got, and can stop it (by ending this worker).
+ *
+ * In two steps, so that what is cheap to decide is shown at once: `read` parses and validates every
+ * file of a batch (and hashes the valid ones), and reports each; the page then refuses at once what
+ * it can (a built-in id, a version already stored) and asks for the expensive graph `check` only of
+ * the documents that are left, one at a time.
  */
 import { CHECK_BUDGET } from '../scenario/analyse';
 import { contentHash } from '../scenario/hash';
 import { readScenarioDocument } from '../scenario/reader';
+import { validateScenario, formatProblem } from '../scenario/validate';
 import { checkScenario, type CheckReport } from './check';
 
-export interface CheckRequest {
-	file: string;
-	bytes: ArrayBuffer;
-}
+export type CheckRequest =
+	| { type: 'read'; files: { file: string; bytes: ArrayBuffer }[] }
+	| { type: 'check'; index: number };
 
 export type CheckMessage =
-	| { type: 'progress'; states: number; phase: 'graph' | 'strategies' }
+	/** A file read and validated: its problems, or the id, version and hash of a valid document. */
+	| { type: 'read'; index: number; report: CheckReport; id?: string; version?: number; hash?: string }
+	| { type: 'progress'; index: number; states: number; phase: 'graph' | 'strategies' }
 	/** `doc` and `hash`: the document as written, for storing, when it passed. */
-	| { type: 'done'; report: CheckReport; doc?: unknown; hash?: string }
-	| { type: 'failed'; message: string };
+	| { type: 'done'; index: number; report: CheckReport; doc?: unknown; hash?: string }
+	| { type: 'failed'; index: number; message: string };
 
 const post = (m: CheckMessage) => postMessage(m);
+/** The valid documents of the batch, by index, until they are checked. */
+const valid = new Map<number, { file: string; doc: unknown; hash: string }>();
 
 onmessage = async (e: MessageEvent<CheckRequest>) => {
-	const { file, bytes } = e.data;
+	const req = e.data;
+	if (req.type === 'read') {
+		for (const [index, { file, bytes }] of req.files.entries()) {
+			try {
+				const read = readScenarioDocument(new Uint8Array(bytes));
+				if (!read.ok) {
+					post({ type: 'read', index, report: { file, problems: [`${file}: ${read.message}`], warnings: [] } });
+					continue;
+				}
+				const validation = validateScenario(read.value);
+				if (!validation.ok) {
+					const problems = validation.problems.map((p) => `${file}: ${formatProblem(p)}`);
+					post({ type: 'read', index, report: { file, problems, warnings: [] } });
+					continue;
+				}
+				const hash = await contentHash(read.value);
+				valid.set(index, { file, doc: read.value, hash });
+				const { id, version } = validation.scenario;
+				post({ type: 'read', index, report: { file, problems: [], warnings: [], scenario: validation.scenario }, id, version, hash });
+			} catch (err) {
+				post({ type: 'failed', index, message: err instanceof Error ? err.message : String(err) });
+			}
+		}
+		return;
+	}
+	const { index } = req;
+	const entry = valid.get(index);
+	valid.delete(index);
+	if (!entry) return post({ type: 'failed', index, message: 'the document was not read first' });
 	try {
-		const read = readScenarioDocument(new Uint8Array(bytes));
-		if (!read.ok) return post({ type: 'done', report: { file, problems: [`${file}: ${read.message}`], warnings: [] } });
-		const report = checkScenario(file, read.value, false, {
+		const report = checkScenario(entry.file, entry.doc, false, {
 			...CHECK_BUDGET,
-			onProgress: (states, phase = 'graph') => post({ type: 'progress', states, phase })
+			onProgress: (states, phase = 'graph') => post({ type: 'progress', index, states, phase })
 		});
-		if (report.problems.length || !report.scenario) return post({ type: 'done', report });
-		post({ type: 'done', report, doc: read.value, hash: await contentHash(read.value) });
+		if (report.problems.length || !report.scenario) return post({ type: 'done', index, report });
+		post({ type: 'done', index, report, doc: entry.doc, hash: entry.hash });
 	} catch (err) {
-		post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+		post({ type: 'failed', index, message: err instanceof Error ? err.message : String(err) });
 	}
 };

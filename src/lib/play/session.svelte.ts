@@ -38,6 +38,7 @@ export class PlaySession {
 	private timer: ReturnType<typeof setInterval> | null = null;
 	private queue: Promise<unknown> = Promise.resolve();
 	private busy = false;
+	private finishing: Promise<void> | null = null;
 
 	constructor(
 		scenario: Scenario,
@@ -110,12 +111,12 @@ export class PlaySession {
 		}
 	}
 
+	/**
+	 * A decision, with the whole seconds that passed before it, as ONE write: the tick and the choice
+	 * are saved in one transaction (both or neither), then shown.
+	 */
 	async choose(action: string): Promise<boolean> {
-		await this.flushTime();
-		const beat = this.context.beat;
-		const ok = await this.send({ type: 'trainee.choose', action });
-		if (ok) this.lastChoice = { beat, action };
-		return ok;
+		return this.send({ type: 'trainee.choose', action }, true, (beat) => (this.lastChoice = { beat, action }));
 	}
 
 	async flag(item: string) {
@@ -134,30 +135,59 @@ export class PlaySession {
 		return this.context.flags.some((f) => f.item === item);
 	}
 
-	/** Events go one at a time: saved first, then shown. Ignored events are not saved. */
-	send(event: AttemptEvent): Promise<boolean> {
+	/**
+	 * Events go one at a time: saved first, then shown. Ignored events are not saved.
+	 * `withTime`: the whole simulated seconds since the last tick go first, as a `clock.tick` in the
+	 * same write. `accepted` runs (with the beat the event was sent at) before the new state shows.
+	 * Resolves to whether `event` itself was accepted.
+	 */
+	send(event: AttemptEvent, withTime = false, accepted?: (beat: string) => void): Promise<boolean> {
 		const run = async () => {
 			if (this.error) return false;
-			const next = step(this.scenario, this.state, event);
-			if (next.snapshot === this.state.snapshot) return false;
+			const events: AttemptEvent[] = [];
+			let state = this.state;
+			if (withTime && !this.paused && state.snapshot.status !== 'done') {
+				const whole = Math.floor((this.clock() - this.baseline) / 1000);
+				if (whole >= 1) {
+					this.baseline += whole * 1000;
+					const tick: AttemptEvent = { type: 'clock.tick', seconds: whole };
+					const next = step(this.scenario, state, tick);
+					if (next.snapshot !== state.snapshot) {
+						events.push(tick);
+						state = next;
+					}
+				}
+			}
+			const beat = state.snapshot.context.beat;
+			const next = step(this.scenario, state, event);
+			const ok = next.snapshot !== state.snapshot;
+			if (ok) {
+				events.push(event);
+				state = next;
+			}
+			if (!events.length) return false;
 			try {
 				const writing = performance.now();
-				await this.store.appendEvent(this.attempt.id, this.seq, event);
+				await this.store.appendEvents(this.attempt.id, this.seq, events);
 				performance.measure('fd:event-write', { start: writing });
 			} catch (e) {
 				this.error = e instanceof StorageError ? e : new StorageError('unknown', String(e), e);
 				this.stop();
 				return false;
 			}
-			this.seq++;
-			this.state = next;
+			this.seq += events.length;
+			if (ok) accepted?.(beat);
+			this.state = state;
 			this.now = this.context.time;
-			if (this.finished) await this.onFinished();
-			return true;
+			// The result is saved after the last step shows (it is derived from the saved log); the
+			// queue still waits for it, so the page reports "saving" until it is done.
+			if (this.finished) this.finishing = this.onFinished();
+			return ok;
 		};
 		this.saving++;
-		const result = this.queue.then(run, run).finally(() => this.saving--);
-		this.queue = result;
+		const result = this.queue.then(run, run);
+		const done = result.then(() => this.finishing).finally(() => this.saving--);
+		this.queue = done;
 		return result;
 	}
 

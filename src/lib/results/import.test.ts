@@ -5,7 +5,7 @@ import { FraudDrillDB } from '../storage/db';
 import { Store } from '../storage/store';
 import { miniDoc } from '../../../tests/unit/fixtures';
 import { bundleJson, exportBundle } from './export';
-import { importBundle, importFile, parseBundle, type ImportReport } from './import';
+import { importBundle, importFile, parseBundle, prepareBundle, storePrepared, type ImportReport } from './import';
 import type { ResultsBundle } from './bundle';
 import { LOGS, choose, freshStore, mini, play, resolverFor, snapshot, tick, type Mini } from './test-support';
 
@@ -37,6 +37,25 @@ function tamper(file: { name: string; text: string }, edit: (data: any) => void)
 const reasons = (items: ImportReport['flagged']) => items.map((i) => i.reason.en).join('\n');
 
 describe('importing results', () => {
+	it('prepares a bundle as plain data (what the worker posts back), counting attempts checked, then stores it', async () => {
+		const pc = await traineePc();
+		const parsed = parseBundle((await fileOf(pc.store)).text);
+		if (!parsed.ok) throw new Error('the export does not parse');
+		const seen: [number, number][] = [];
+		const prepared = await prepareBundle(parsed.bundle, resolverFor(m), 'results.json', (checked, total) => seen.push([checked, total]), 1);
+		expect(seen).toEqual([
+			[0, 2],
+			[1, 2],
+			[2, 2]
+		]);
+		// What crosses from the worker to the page is a structured clone: nothing may be lost in it.
+		const posted = structuredClone(prepared);
+		const report = await storePrepared(freshStore('trainer-pc'), posted);
+		expect(report.counts).toEqual({ imported: 2, skipped: 0, rejected: 0, flagged: 0, profiles: 1, scenarios: 0 });
+		const direct = await importBundle(freshStore('trainer-pc-2'), parsed.bundle, resolverFor(m), 'results.json');
+		expect(report).toEqual(direct);
+	});
+
 	it('imports profiles, attempts and logs, each verified by replay', async () => {
 		const pc = await traineePc();
 		const trainer = freshStore('trainer-pc');

@@ -215,15 +215,29 @@ async function checkBackupScenario(row: ScenarioRow): Promise<BackupScenario> {
 }
 
 /**
- * Adds a parsed bundle to the store. Throws a StorageError when storage fails (nothing is stored
- * then); everything else about the file is in the report.
+ * A bundle checked and replayed, ready to store: the CPU work of an import, with no storage (it runs
+ * in a Web Worker on the trainer's page, `import.worker.ts`). Plain data, so it can be posted.
  */
-export async function importBundle(
-	store: Store,
+export interface PreparedImport {
+	report: ImportReport;
+	profiles: ResultsBundle['profiles'];
+	incoming: IncomingAttempt[];
+	/** Each attempt's verification, without its replay (the record already holds what is needed). */
+	verified: [string, Omit<VerifiedAttempt, 'replayed'>][];
+	scenarios: ScenarioRow[];
+}
+
+/**
+ * Checks the backup scenarios of a bundle and verifies every attempt by replaying it.
+ * `onProgress(checked, total)` is called every `every` attempts and at the end.
+ */
+export async function prepareBundle(
 	bundle: ResultsBundle,
 	resolveScenario: ScenarioResolver,
-	file = ''
-): Promise<ImportReport> {
+	file = '',
+	onProgress?: (checked: number, total: number) => void,
+	every = 100
+): Promise<PreparedImport> {
 	const report = emptyReport(file);
 	const names = new Map(bundle.profiles.map((p) => [p.id, p.name]));
 
@@ -265,8 +279,12 @@ export async function importBundle(
 	};
 
 	const incoming: IncomingAttempt[] = [];
-	const verified = new Map<string, VerifiedAttempt>();
+	const verified: [string, Omit<VerifiedAttempt, 'replayed'>][] = [];
+	const total = bundle.attempts.length;
+	let checked = 0;
 	for (const attempt of bundle.attempts) {
+		if (onProgress && checked % every === 0) onProgress(checked, total);
+		checked++;
 		const rows = (eventsOf.get(attempt.id) ?? []).sort((a, b) => a.seq - b.seq);
 		const gap = firstGap(rows);
 		if (gap !== undefined) {
@@ -284,7 +302,9 @@ export async function importBundle(
 		const events: AttemptEvent[] = rows.map((r) => r.event);
 		const scenario = await resolve(attempt.scenarioId, attempt.scenarioVersion, attempt.scenarioHash);
 		const v = verifyAttempt(attempt, events, scenario);
-		verified.set(attempt.id, v);
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the replay is not posted back
+		const { replayed, ...verification } = v;
+		verified.push([attempt.id, verification]);
 		const row: StoredAttemptRow = {
 			...attempt,
 			status: v.status,
@@ -311,10 +331,49 @@ export async function importBundle(
 		});
 	}
 
+	onProgress?.(total, total);
+	return {
+		report,
+		profiles: bundle.profiles,
+		incoming,
+		verified,
+		scenarios: backup.filter((s) => s.resolved).map((s) => s.row)
+	};
+}
+
+/**
+ * Adds a parsed bundle to the store. Throws a StorageError when storage fails (nothing is stored
+ * then); everything else about the file is in the report.
+ */
+export async function importBundle(
+	store: Store,
+	bundle: ResultsBundle,
+	resolveScenario: ScenarioResolver,
+	file = ''
+): Promise<ImportReport> {
+	return storePrepared(store, await prepareBundle(bundle, resolveScenario, file));
+}
+
+/** Stores a prepared bundle in one transaction and completes its report with what was decided. */
+export async function storePrepared(store: Store, prepared: PreparedImport): Promise<ImportReport> {
+	const { report, incoming } = prepared;
+	const bundle = { profiles: prepared.profiles };
+	const verified = new Map(prepared.verified);
+	const names = new Map(bundle.profiles.map((p) => [p.id, p.name]));
+	const scenarioLabel = (id: string, version: number) =>
+		both(`场景“${id}”第 ${version} 版`, `scenario "${id}" v${version}`);
+	const attemptLabel = (a: { id: string; profileId: string; scenarioId: string; scenarioVersion: number }) => {
+		const who = names.get(a.profileId) ?? shortId(a.profileId);
+		return both(
+			`${who} · ${a.scenarioId} 第 ${a.scenarioVersion} 版（${shortId(a.id)}）`,
+			`${who} · ${a.scenarioId} v${a.scenarioVersion} (${shortId(a.id)})`
+		);
+	};
+
 	const outcome = await store.importRows({
 		profiles: bundle.profiles,
 		attempts: incoming,
-		scenarios: backup.filter((s) => s.resolved).map((s) => s.row)
+		scenarios: prepared.scenarios
 	});
 
 	const profileLabel = (id: string) => {

@@ -3,9 +3,12 @@ export { exportBundle, bundleJson, bundleFileName, type ExportOptions } from './
 export {
 	importBundle,
 	importFile,
+	prepareBundle,
+	storePrepared,
 	parseBundle,
 	scenarioResolver,
 	type ImportReport,
+	type PreparedImport,
 	type ReportItem,
 	type ParseOptions,
 	type ParseResult,

@@ -54,6 +54,35 @@ describe('Store', () => {
 		expect((await store.loadAttempt(a.id))?.events).toEqual([{ type: 'clock.tick', seconds: 5 }]);
 	});
 
+	it('saves a decision and the seconds before it in one write: both or neither', async () => {
+		const store = freshStore();
+		const p = await store.createProfile({ name: 'A' });
+		const a = await store.startAttempt(newAttempt(p.id));
+		const tick = { type: 'clock.tick' as const, seconds: 7 };
+		const choose = { type: 'trainee.choose' as const, action: 'ask-purpose' };
+		await store.appendEvents(a.id, 0, [tick, choose]);
+		expect((await store.loadAttempt(a.id))?.events).toEqual([tick, choose]);
+		// Another tab wrote step 3 meanwhile: the pair 2–3 is refused whole, step 2 is not kept alone.
+		await store.appendEvent(a.id, 3, { type: 'trainee.flag', item: 'on-phone' });
+		const error = await store.appendEvents(a.id, 2, [tick, choose]).catch((e) => e);
+		expect(error).toBeInstanceOf(StorageError);
+		expect(error.problem).toBe('conflict');
+		const events = (await store.readLogs([a.id])).get(a.id)!;
+		expect(events.map((e) => [e.seq, e.event.type])).toEqual([[0, 'clock.tick'], [1, 'trainee.choose'], [3, 'trainee.flag']]);
+	});
+
+	it("moves an attempt's updatedAt strictly forward on every write, so a kept record is never taken for current", async () => {
+		const store = freshStore();
+		const p = await store.createProfile({ name: 'A' });
+		const a = await store.startAttempt(newAttempt(p.id));
+		const seen = [(await store.loadAttempt(a.id))!.attempt.updatedAt];
+		for (let seq = 0; seq < 5; seq++) {
+			await store.appendEvent(a.id, seq, { type: 'clock.tick', seconds: 1 });
+			seen.push((await store.loadAttempt(a.id))!.attempt.updatedAt);
+		}
+		for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]!);
+	});
+
 	it("keeps each trainee's attempts apart", async () => {
 		const store = freshStore();
 		const a = await store.createProfile({ name: 'A' });

@@ -274,11 +274,28 @@ export class Store {
 	 * writer of the same step (another tab) fail with a 'conflict' instead of forking the log.
 	 */
 	appendEvent(attemptId: string, seq: number, event: AttemptEvent): Promise<void> {
-		const row: EventRow = { attemptId, seq, event, at: Date.now() };
-		return this.write('Saving your last step failed', [this.db.events, this.db.attempts, this.db.records], async () => {
-			await this.db.events.add(row);
-			await this.db.attempts.update(attemptId, { updatedAt: row.at });
-			await this.db.records.delete(attemptId);
+		return this.appendEvents(attemptId, seq, [event]);
+	}
+
+	/**
+	 * Appends events `seq`, `seq + 1`, … of an attempt in ONE transaction: all are saved or none
+	 * (a decision and the seconds that passed before it are one write). The smallest write that keeps
+	 * the log safe: the events, and the attempt's `updatedAt`, which moves strictly forward, so a
+	 * derived record kept for the trainer (keyed by it, `recordKey`) no longer matches and is not
+	 * used; it need not be deleted here.
+	 */
+	appendEvents(attemptId: string, seq: number, events: AttemptEvent[]): Promise<void> {
+		const now = Date.now();
+		const rows: EventRow[] = events.map((event, i) => ({ attemptId, seq: seq + i, event, at: now }));
+		return this.write('Saving your last step failed', [this.db.events, this.db.attempts], async () => {
+			// One by one (a decision is at most two rows): a clash is the same ConstraintError as ever.
+			for (const row of rows) await this.db.events.add(row);
+			await this.db.attempts
+				.where(':id')
+				.equals(attemptId)
+				.modify((a) => {
+					a.updatedAt = Math.max(now, a.updatedAt + 1);
+				});
 		});
 	}
 
