@@ -1,5 +1,8 @@
 /** UI strings. `en` must have every key of `zh` (the type check enforces it). */
+import { insightEn, insightZh } from './insight-messages';
+
 const zh = {
+	...insightZh,
 	appName: '反诈演练',
 	printTraineeReport: '打印该学员的报告',
 	weakDecisions: '个欠妥或错误的决定',
@@ -425,6 +428,7 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+	...insightEn,
 	appName: 'Fraud Drill',
 	printTraineeReport: "Print this trainee's report",
 	weakDecisions: 'weak or wrong decisions',
