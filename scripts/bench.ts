@@ -35,6 +35,11 @@ import { resolveSetup } from '../src/lib/attempt/setup';
 import { createRandom, type Random } from '../src/lib/attempt/random';
 import type { Scenario } from '../src/lib/scenario/schema';
 import { generateCohort } from '../tests/fixtures/cohort';
+import { deriveRecord } from '../src/lib/analytics/records';
+import { analyseCohort, localDay } from '../src/lib/analytics/cohort';
+import { moneyAndOutcomes } from '../src/lib/analytics/money';
+import { practiseCatalogue, practiseForCohort } from '../src/lib/analytics/practise';
+import { assignmentStatuses } from '../src/lib/analytics/assignments';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -396,6 +401,7 @@ function cohortBundle(scenarios: Loaded[]) {
 		hashes: Object.fromEntries(chosen.map((s) => [s.scenario.id, s.hash]))
 	});
 	const t2 = performance.now();
+	const insight = timeInsight(cohort, chosen, facts, scenarios);
 	const bundle = {
 		format: 'fraud-drill-results',
 		formatVersion: 1,
@@ -419,7 +425,48 @@ function cohortBundle(scenarios: Loaded[]) {
 		events: cohort.events.length,
 		mib: round(text.length / 1024 / 1024, 1),
 		factsSeconds: round((t1 - t0) / 1000, 1),
-		generateSeconds: round((t2 - t1) / 1000, 1)
+		generateSeconds: round((t2 - t1) / 1000, 1),
+		insight
+	};
+}
+
+/**
+ * The trainer-insight analyses (issue 14) on the cohort's records, in Node: median ms of RUNS×3
+ * runs each, beside the dashboard's other aggregations for scale. The dashboard computes the same
+ * functions from the same records.
+ */
+function timeInsight(
+	cohort: ReturnType<typeof generateCohort>,
+	chosen: Loaded[],
+	facts: Record<string, ScoringFacts>,
+	all: Loaded[]
+) {
+	const profiles = new Map(cohort.profiles.map((p) => [p.id, p]));
+	const logs = new Map<string, typeof cohort.events>();
+	for (const e of cohort.events) (logs.get(e.attemptId) ?? logs.set(e.attemptId, []).get(e.attemptId)!).push(e);
+	const byId = new Map(chosen.map((s) => [s.scenario.id, s.scenario]));
+	const records = cohort.attempts.map((a) =>
+		deriveRecord(byId.get(a.scenarioId)!, facts[a.scenarioId]!, profiles.get(a.profileId)!, a, logs.get(a.id) ?? [])
+	);
+	const tracks = JSON.parse(readFileSync(join(ROOT, 'scenarios/curriculum/tracks.json'), 'utf8')).tracks;
+	const assigned = chosen.map((s) => s.scenario.id);
+	const trainees = cohort.profiles.map((p) => p.id);
+	const today = localDay(Date.now());
+	const time = (run: () => unknown) => {
+		const ms: number[] = [];
+		for (let i = 0; i < RUNS * 3; i++) {
+			const t = performance.now();
+			run();
+			ms.push(performance.now() - t);
+		}
+		return round(median(ms), 1);
+	};
+	return {
+		records: records.length,
+		dashboardAggregationsMs: time(() => analyseCohort(records)),
+		moneyMs: time(() => moneyAndOutcomes(records)),
+		practiseMs: time(() => practiseForCohort(records, practiseCatalogue(all.map((s) => s.scenario), tracks))),
+		assignmentsMs: time(() => assignmentStatuses(trainees, records, assigned, '2026-01-01', today))
 	};
 }
 
@@ -572,6 +619,12 @@ async function main() {
 				`  ${cohort.profiles} profiles, ${cohort.attempts} attempts, ${cohort.events} events, ${cohort.mib} MiB` +
 					` (scoring facts ${cohort.factsSeconds} s, generation ${cohort.generateSeconds} s)`
 			);
+			const ins = cohort.insight;
+			log(
+				`  insight analyses on ${ins.records} records, in Node (median): money and outcomes ${ins.moneyMs} ms, ` +
+					`practise next for every trainee ${ins.practiseMs} ms, assignment status ${ins.assignmentsMs} ms ` +
+					`(all the dashboard's other aggregations: ${ins.dashboardAggregationsMs} ms)`
+			);
 			const importRuns = ONLY.has('d') ? RUNS : 0;
 			for (let i = 0; i < importRuns; i++) {
 				await trainer?.close();
@@ -673,6 +726,7 @@ async function main() {
 				firstRenderMedianMs: round(median(renders), 0),
 				recordsReadMs: recordsRead.map((x) => round(x, 0)),
 				recordsReadMedianMs: round(median(recordsRead), 0),
+				insightNodeMs: cohort.insight,
 				targets: { importS: 5, firstRenderMs: 500 }
 			};
 			log(`\n(d) Trainer at scale: ${d.profiles} trainees, ${d.attempts} attempts, ${d.events} events (${d.fileMiB} MiB file), unthrottled`);

@@ -27,9 +27,13 @@ export async function ownInsight(profile: ProfileRow, tracks: readonly { steps: 
 		if (k) records.push(withTrainee(replayRecord(k.scenario, k.scoring, a, logs.get(a.id) ?? []), profile));
 	}
 	const scenarios = current(known);
+	const labels = chartLabels(scenarios);
+	// Suggested scenarios may be played as assessments: name them as the library does, by the
+	// neutral situation, never by the scam.
+	for (const s of scenarios) if (s.meta.situation) labels.scenarios[s.id] = s.meta.situation.title;
 	return {
 		records,
 		practise: practiseNext(profile.id, records, practiseCatalogue(scenarios, tracks)),
-		labels: chartLabels(scenarios)
+		labels
 	};
 }
