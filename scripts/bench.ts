@@ -12,8 +12,9 @@
  *   d. The trainer at scale: import 500 trainees × 10 scenarios, then the first dashboard render.
  *
  * FD_BENCH_RUNS (default 3) repeats each timed measurement; medians are reported.
- * FD_BENCH_ONLY=a,b,c,d,e runs a subset. FD_BENCH_PROFILE=1 also saves Chromium CPU profiles of
- * the import and of the dashboard reload to bench-results/ and prints where the time goes.
+ * FD_BENCH_ONLY=a,b,c,d,e runs a subset; FD_BENCH_ONLY=i only the insight analyses of part d, in
+ * Node. FD_BENCH_PROFILE=1 also saves Chromium CPU profiles of the import and of the dashboard
+ * reload to bench-results/ and prints where the time goes.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -581,6 +582,23 @@ async function main() {
 			['document', 'time', 'states explored', 'heap', 'result'],
 			node.map((f) => [f.name, `${round(f.ms / 1000, 1)} s`, f.states?.toLocaleString('en') ?? '—', `${round(f.heapMiB!, 0)} MiB`, f.refused ? 'refused: too complex' : 'checked'])
 		);
+	}
+	if (ONLY.has('i') && !ONLY.has('d')) {
+		// The insight analyses alone, in Node (FD_BENCH_ONLY=i): part d prints the same line.
+		const c = cohortBundle(scenarios);
+		rmSync(c.dir, { recursive: true, force: true });
+		const ins = c.insight;
+		log(`\n(d, Node only) Insight analyses on the ${c.profiles}-trainee cohort's ${ins.records} records (median of ${RUNS * 3})`);
+		table(
+			['analysis', 'median'],
+			[
+				['money and outcomes (cohort, branch, scenario)', `${ins.moneyMs} ms`],
+				['practise next, every trainee', `${ins.practiseMs} ms`],
+				['assignment status, every trainee', `${ins.assignmentsMs} ms`],
+				["for scale: all the dashboard's other aggregations", `${ins.dashboardAggregationsMs} ms`]
+			]
+		);
+		results.insight = ins;
 	}
 	if (!['b', 'c', 'd', 'e'].some((k) => ONLY.has(k))) return finish(results, started);
 
