@@ -160,6 +160,7 @@ test('money, practise next and overdue trainees match the known cohort', async (
 	// The per-trainee report carries their practise-next list.
 	await page.goto(`/trainer/report/?cohort=${encodeURIComponent(code)}&mode=all&trainee=${person.traineeId}`);
 	const own = practiseForCohort(records, catalogue).get(person.traineeId)!;
+	await expect(page.locator('[data-testid="practise-scenarios"] li')).toHaveCount(own.suggestions.length, { timeout: 30_000 });
 	expect(await page.locator('[data-testid="practise-scenarios"] li').evaluateAll((els) => els.map((e) => e.getAttribute('data-scenario')))).toEqual(
 		own.suggestions.map((s) => s.scenarioId)
 	);
