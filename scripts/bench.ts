@@ -13,8 +13,9 @@
  *      then each scenario's analysis (decision analysis and paths) opened on the page, and in Node.
  *
  * FD_BENCH_RUNS (default 3) repeats each timed measurement; medians are reported.
- * FD_BENCH_ONLY=a,b,c,d,e runs a subset. FD_BENCH_PROFILE=1 also saves Chromium CPU profiles of
- * the import and of the dashboard reload to bench-results/ and prints where the time goes.
+ * FD_BENCH_ONLY=a,b,c,d,e runs a subset; FD_BENCH_ONLY=i only the insight analyses of part d, in
+ * Node. FD_BENCH_PROFILE=1 also saves Chromium CPU profiles of the import and of the dashboard
+ * reload to bench-results/ and prints where the time goes.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -39,6 +40,10 @@ import { generateCohort } from '../tests/fixtures/cohort';
 import { deriveRecord } from '../src/lib/analytics/records';
 import { firstAttempts, itemsOfUnits } from '../src/lib/analytics/items';
 import { analysePaths } from '../src/lib/analytics/paths';
+import { analyseCohort, localDay } from '../src/lib/analytics/cohort';
+import { moneyAndOutcomes } from '../src/lib/analytics/money';
+import { practiseCatalogue, practiseForCohort } from '../src/lib/analytics/practise';
+import { assignmentStatuses } from '../src/lib/analytics/assignments';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -417,6 +422,7 @@ function cohortBundle(scenarios: Loaded[]) {
 		perScenario.push(performance.now() - t);
 	}
 	const insightNode = { totalMs: round(perScenario.reduce((a, b) => a + b, 0), 1)!, maxMs: round(Math.max(...perScenario), 1)! };
+	const insight = timeInsight(cohort, chosen, facts, scenarios);
 	const bundle = {
 		format: 'fraud-drill-results',
 		formatVersion: 1,
@@ -441,7 +447,48 @@ function cohortBundle(scenarios: Loaded[]) {
 		mib: round(text.length / 1024 / 1024, 1),
 		factsSeconds: round((t1 - t0) / 1000, 1),
 		generateSeconds: round((t2 - t1) / 1000, 1),
-		insightNode
+		insightNode,
+		insight
+	};
+}
+
+/**
+ * The trainer-insight analyses (issue 14) on the cohort's records, in Node: median ms of RUNS×3
+ * runs each, beside the dashboard's other aggregations for scale. The dashboard computes the same
+ * functions from the same records.
+ */
+function timeInsight(
+	cohort: ReturnType<typeof generateCohort>,
+	chosen: Loaded[],
+	facts: Record<string, ScoringFacts>,
+	all: Loaded[]
+) {
+	const profiles = new Map(cohort.profiles.map((p) => [p.id, p]));
+	const logs = new Map<string, typeof cohort.events>();
+	for (const e of cohort.events) (logs.get(e.attemptId) ?? logs.set(e.attemptId, []).get(e.attemptId)!).push(e);
+	const byId = new Map(chosen.map((s) => [s.scenario.id, s.scenario]));
+	const records = cohort.attempts.map((a) =>
+		deriveRecord(byId.get(a.scenarioId)!, facts[a.scenarioId]!, profiles.get(a.profileId)!, a, logs.get(a.id) ?? [])
+	);
+	const tracks = JSON.parse(readFileSync(join(ROOT, 'scenarios/curriculum/tracks.json'), 'utf8')).tracks;
+	const assigned = chosen.map((s) => s.scenario.id);
+	const trainees = cohort.profiles.map((p) => p.id);
+	const today = localDay(Date.now());
+	const time = (run: () => unknown) => {
+		const ms: number[] = [];
+		for (let i = 0; i < RUNS * 3; i++) {
+			const t = performance.now();
+			run();
+			ms.push(performance.now() - t);
+		}
+		return round(median(ms), 1);
+	};
+	return {
+		records: records.length,
+		dashboardAggregationsMs: time(() => analyseCohort(records)),
+		moneyMs: time(() => moneyAndOutcomes(records)),
+		practiseMs: time(() => practiseForCohort(records, practiseCatalogue(all.map((s) => s.scenario), tracks))),
+		assignmentsMs: time(() => assignmentStatuses(trainees, records, assigned, '2026-01-01', today))
 	};
 }
 
@@ -576,6 +623,23 @@ async function main() {
 			node.map((f) => [f.name, `${round(f.ms / 1000, 1)} s`, f.states?.toLocaleString('en') ?? '—', `${round(f.heapMiB!, 0)} MiB`, f.refused ? 'refused: too complex' : 'checked'])
 		);
 	}
+	if (ONLY.has('i') && !ONLY.has('d')) {
+		// The insight analyses alone, in Node (FD_BENCH_ONLY=i): part d prints the same line.
+		const c = cohortBundle(scenarios);
+		rmSync(c.dir, { recursive: true, force: true });
+		const ins = c.insight;
+		log(`\n(d, Node only) Insight analyses on the ${c.profiles}-trainee cohort's ${ins.records} records (median of ${RUNS * 3})`);
+		table(
+			['analysis', 'median'],
+			[
+				['money and outcomes (cohort, branch, scenario)', `${ins.moneyMs} ms`],
+				['practise next, every trainee', `${ins.practiseMs} ms`],
+				['assignment status, every trainee', `${ins.assignmentsMs} ms`],
+				["for scale: all the dashboard's other aggregations", `${ins.dashboardAggregationsMs} ms`]
+			]
+		);
+		results.insight = ins;
+	}
 	if (!['b', 'c', 'd', 'e'].some((k) => ONLY.has(k))) return finish(results, started);
 
 	if (!existsSync(join(kitDir, 'chunk-modules.json')))
@@ -612,6 +676,12 @@ async function main() {
 			log(
 				`  ${cohort.profiles} profiles, ${cohort.attempts} attempts, ${cohort.events} events, ${cohort.mib} MiB` +
 					` (scoring facts ${cohort.factsSeconds} s, generation ${cohort.generateSeconds} s)`
+			);
+			const ins = cohort.insight;
+			log(
+				`  insight analyses on ${ins.records} records, in Node (median): money and outcomes ${ins.moneyMs} ms, ` +
+					`practise next for every trainee ${ins.practiseMs} ms, assignment status ${ins.assignmentsMs} ms ` +
+					`(all the dashboard's other aggregations: ${ins.dashboardAggregationsMs} ms)`
 			);
 			const importRuns = ONLY.has('d') ? RUNS : 0;
 			for (let i = 0; i < importRuns; i++) {
@@ -725,6 +795,7 @@ async function main() {
 				insightComputeMaxMs: round(Math.max(...insight.map((x) => x.computeMs)), 1),
 				insightVisibleMedianMs: round(median(insight.map((x) => x.visibleMs)), 0),
 				insightVisibleMaxMs: round(Math.max(...insight.map((x) => x.visibleMs)), 0),
+				insightNodeMs: cohort.insight,
 				targets: { importS: 5, firstRenderMs: 500 }
 			};
 			log(`\n(d) Trainer at scale: ${d.profiles} trainees, ${d.attempts} attempts, ${d.events} events (${d.fileMiB} MiB file), unthrottled`);

@@ -211,11 +211,14 @@ test('the roster lists every trainee of a cohort on this PC, those who have not 
 	await page.getByTestId('cohort-filter').selectOption('K9');
 
 	const roster = page.locator('table.roster');
-	await expect(roster.locator('thead th')).toHaveText(['Trainee', ...assigned.map((s) => s.meta.title.en)]);
+	// With scenarios assigned: the assignment's standing first, what to practise next last.
+	await expect(roster.locator('thead th')).toHaveText(['Trainee', 'Assignment', ...assigned.map((s) => s.meta.title.en), 'Practise next']);
 	const row = roster.locator('tbody tr');
 	await expect(row).toHaveCount(1);
 	await expect(row.locator('th')).toContainText('Zhao Liu');
-	await expect(row.locator('td')).toHaveText(['not yet', 'not yet']);
+	await expect(row.locator('td:not(.assignment):not(.practise)')).toHaveText(['not yet', 'not yet']);
+	// No due date: in progress, never overdue.
+	await expect(row.locator('td.assignment [data-state]')).toHaveAttribute('data-state', 'open');
 });
 
 test('a scenario imported on this PC is in the trainee library, plays to its end, and has a debrief', async ({ page }, info) => {
@@ -297,7 +300,7 @@ test('a cohort is given a curriculum track in one click, and the roster follows 
 	for (const id of steps) await expect(form.getByLabel(titles.get(id)!, { exact: true })).toBeChecked();
 	await form.getByRole('button', { name: 'Save cohort' }).click();
 	await page.getByTestId('cohort-filter').selectOption('T1');
-	await expect(page.locator('table.roster thead th')).toHaveText(['Trainee', ...steps.map((id) => titles.get(id)!)]);
+	await expect(page.locator('table.roster thead th')).toHaveText(['Trainee', 'Assignment', ...steps.map((id) => titles.get(id)!), 'Practise next']);
 });
 
 test('a long roster is drawn a page at a time (50 rows), the rest on request', async ({ page }, info) => {

@@ -1,7 +1,9 @@
 /** UI strings. `en` must have every key of `zh` (the type check enforces it). */
 import type { TrainerKey } from './trainer-messages';
+import { insightEn, insightZh } from './insight-messages';
 
 const zh = {
+	...insightZh,
 	appName: '反诈演练',
 	myAttempts: '训练记录',
 	noAttemptsYet: '还没有训练记录。',
@@ -296,6 +298,7 @@ type CoreKey = keyof typeof zh;
 export type MessageKey = CoreKey | TrainerKey;
 
 const en: Record<CoreKey, string> = {
+	...insightEn,
 	appName: 'Fraud Drill',
 	myAttempts: 'Attempts',
 	noAttemptsYet: 'No attempts yet.',

@@ -114,7 +114,7 @@ export interface LogRow {
 
 export const DB_NAME = 'fraud-drill';
 /** The newest schema version declared below. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const ORIGINS: readonly AttemptOrigin[] = ['local', 'imported'];
 const VERIFICATIONS: readonly Verification[] = ['verified', 'mismatch', 'unverifiable'];
@@ -208,6 +208,23 @@ export interface CohortRow {
 	name: string;
 	scenarioIds: string[];
 	createdAt: number;
+	/**
+	 * Schema v4: the local calendar day ("YYYY-MM-DD") by which the assigned scenarios are to be
+	 * passed, or null for none (`analytics/assignments.ts`). Cohorts from before v4 have none.
+	 */
+	dueDate: string | null;
+}
+
+/** A cohort row as read back: a row of an older shape (or a restored backup) gets no due date. */
+export function restoreCohort(row: Omit<CohortRow, 'dueDate'> & { dueDate?: unknown }): CohortRow {
+	const { code, name, scenarioIds, createdAt, dueDate } = row;
+	return {
+		code,
+		name,
+		scenarioIds: Array.isArray(scenarioIds) ? scenarioIds : [],
+		createdAt,
+		dueDate: typeof dueDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dueDate) ? dueDate : null
+	};
 }
 
 export class FraudDrillDB extends Dexie {
@@ -247,5 +264,16 @@ export class FraudDrillDB extends Dexie {
 		// index goes: the primary key [attemptId+seq] already finds a log, and an index slows writes.
 		// Rows of v2 stay where they are: a log is read from both tables.
 		this.version(3).stores({ events: '[attemptId+seq]', records: 'attemptId', logs: 'attemptId' });
+		// v4: a cohort's assignment has a due date (none for the cohorts defined before).
+		this.version(4)
+			.stores({})
+			.upgrade((tx) =>
+				tx
+					.table('cohorts')
+					.toCollection()
+					.modify((row: CohortRow) => {
+						Object.assign(row, restoreCohort(row));
+					})
+			);
 	}
 }

@@ -10,6 +10,8 @@ interface DbFixture {
 	schema: Record<string, string>;
 	tables: Record<'profiles' | 'attempts' | 'events' | 'scenarios', Record<string, unknown>[]> & {
 		cohorts?: Record<string, unknown>[];
+		records?: Record<string, unknown>[];
+		logs?: Record<string, unknown>[];
 	};
 }
 
@@ -66,11 +68,12 @@ describe('schema upgrades', () => {
 			for (const row of fixture.tables.events)
 				expect(await db.events.get([row.attemptId as string, row.seq as number])).toEqual(row);
 			expect(await db.scenarios.toArray()).toEqual(fixture.tables.scenarios);
-			expect(await db.cohorts.toArray()).toEqual(fixture.tables.cohorts ?? []);
-			// v3's tables start empty: logs already stored stay one row per step, and the dashboard
-			// derives its records from them when it opens.
-			expect(await db.records.count()).toBe(0);
-			expect(await db.logs.count()).toBe(0);
+			// v4: cohorts defined before have no due date; everything else they had is kept.
+			expect(await db.cohorts.toArray()).toEqual((fixture.tables.cohorts ?? []).map((row) => ({ ...row, dueDate: null })));
+			// v3's tables start empty from older versions (logs already stored stay one row per step,
+			// and the dashboard derives its records when it opens); from v3 on, their rows are kept.
+			expect(await db.records.toArray()).toEqual(fixture.tables.records ?? []);
+			expect(await db.logs.toArray()).toEqual(fixture.tables.logs ?? []);
 			db.close();
 		});
 
@@ -89,6 +92,15 @@ describe('schema upgrades', () => {
 			const profile = await store.createProfile({ name: 'New after upgrade' });
 			expect(await store.listProfiles()).toHaveLength(fixture.tables.profiles.length + 1);
 			expect((await store.attemptsOf(profile.id)).length).toBe(0);
+			// Cohorts read back with no due date, and take one.
+			const cohorts = await store.cohortDefinitions();
+			expect(cohorts.map((c) => c.dueDate)).toEqual((fixture.tables.cohorts ?? []).map(() => null));
+			const saved = await store.saveCohort({ code: 'DUE', name: '', scenarioIds: ['mini'], dueDate: '2026-12-31' });
+			expect(saved.dueDate).toBe('2026-12-31');
+			// Saved again without a due date given, it keeps it.
+			await store.saveCohort({ code: 'DUE', name: 'renamed', scenarioIds: ['mini'] });
+			expect((await store.cohortDefinitions()).find((c) => c.code === 'DUE')).toMatchObject({ name: 'renamed', dueDate: '2026-12-31' });
+			await expect(store.saveCohort({ code: 'BAD', name: '', scenarioIds: [], dueDate: '2026-02-30' })).rejects.toThrow(/not a calendar day/);
 			store.db.close();
 		});
 	});

@@ -7,10 +7,12 @@ import type { AttemptEvent } from '$lib/scenario/compile';
 import { canonicalJson } from '$lib/scenario/hash';
 import { CURRENT_RULES, rulesOf } from '$lib/attempt/rules';
 import { StorageError, classifyError, type StorageProblem } from './errors';
+import { isDay } from '$lib/analytics/assignments';
 import {
 	FraudDrillDB,
 	portableAttempt,
 	restoreAttempt,
+	restoreCohort,
 	restoreProfile,
 	type AttemptMode,
 	type CohortRow,
@@ -510,19 +512,29 @@ export class Store {
 
 	/** Cohorts the trainer has defined, by code. */
 	cohortDefinitions(): Promise<CohortRow[]> {
-		return this.guarded('Reading cohorts failed', () => this.db.cohorts.orderBy('code').toArray());
+		return this.guarded('Reading cohorts failed', async () =>
+			(await this.db.cohorts.orderBy('code').toArray()).map(restoreCohort)
+		);
 	}
 
-	saveCohort(input: { code: string; name: string; scenarioIds: string[] }): Promise<CohortRow> {
+	/**
+	 * Saves a cohort and its assignment. `dueDate`: a local day "YYYY-MM-DD" or null; the page checks
+	 * it first (`checkDueDate`) and says what is wrong in the trainer's language. Left out, an
+	 * existing cohort keeps its due date.
+	 */
+	saveCohort(input: { code: string; name: string; scenarioIds: string[]; dueDate?: string | null }): Promise<CohortRow> {
 		const code = input.code.trim().slice(0, 40);
 		if (!code) return Promise.reject(new Error('A cohort needs a code.'));
+		if (input.dueDate && !isDay(input.dueDate))
+			return Promise.reject(new Error(`The due date "${input.dueDate}" is not a calendar day (YYYY-MM-DD).`));
 		return this.write('Saving the cohort failed', [this.db.cohorts], async () => {
 			const existing = await this.db.cohorts.get(code);
 			const row: CohortRow = {
 				code,
 				name: input.name.trim().slice(0, 80) || code,
 				scenarioIds: [...new Set(input.scenarioIds)],
-				createdAt: existing?.createdAt ?? Date.now()
+				createdAt: existing?.createdAt ?? Date.now(),
+				dueDate: input.dueDate === undefined ? (existing ? restoreCohort(existing).dueDate : null) : input.dueDate
 			};
 			await this.db.cohorts.put(row);
 			return row;
