@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import { locale } from '$lib/i18n/locale.svelte';
+import '$lib/i18n/trainer-messages'; // the trainer's strings, as the trainer's layout loads them
 import {
 	competencyProfile,
 	overInterventionRate,

@@ -5,6 +5,7 @@
  * still wants, with progress, and can cancel at any moment (which ends the worker).
  */
 import type { CheckReport } from './check';
+import type { ScoringFacts } from '../scenario/analyse';
 import type { CheckMessage, CheckRequest } from './check.worker';
 
 /** The check's report; with the document as written and its content hash when it passed. */
@@ -12,6 +13,8 @@ export interface CheckResult {
 	report: CheckReport;
 	doc?: unknown;
 	hash?: string;
+	/** What scoring needs of the analysis (the report itself comes without it). */
+	facts?: ScoringFacts;
 }
 
 /** A file read and validated: problems in `report`, or the identity of a valid document. */
@@ -61,7 +64,7 @@ export function checkBatchInWorker(files: { file: string; bytes: ArrayBuffer }[]
 		const m = e.data;
 		if (m.type === 'read') reads[m.index]?.resolve({ report: m.report, id: m.id, version: m.version, hash: m.hash });
 		else if (m.type === 'progress') progress.get(m.index)?.(m.states, m.phase);
-		else if (m.type === 'done') checks.get(m.index)?.resolve({ report: m.report, doc: m.doc, hash: m.hash });
+		else if (m.type === 'done') checks.get(m.index)?.resolve({ report: m.report, doc: m.doc, hash: m.hash, facts: m.facts });
 		else {
 			reads[m.index]?.resolve({ failed: m.message });
 			checks.get(m.index)?.resolve({ failed: m.message });

@@ -7,7 +7,7 @@
  * it can (a built-in id, a version already stored) and asks for the expensive graph `check` only of
  * the documents that are left, one at a time.
  */
-import { CHECK_BUDGET } from '../scenario/analyse';
+import { CHECK_BUDGET, factsOf, type ScoringFacts } from '../scenario/analyse';
 import { contentHash } from '../scenario/hash';
 import { readScenarioDocument } from '../scenario/reader';
 import { validateScenario, formatProblem } from '../scenario/validate';
@@ -21,8 +21,12 @@ export type CheckMessage =
 	/** A file read and validated: its problems, or the id, version and hash of a valid document. */
 	| { type: 'read'; index: number; report: CheckReport; id?: string; version?: number; hash?: string }
 	| { type: 'progress'; index: number; states: number; phase: 'graph' | 'strategies' }
-	/** `doc` and `hash`: the document as written, for storing, when it passed. */
-	| { type: 'done'; index: number; report: CheckReport; doc?: unknown; hash?: string }
+	/**
+	 * `doc`, `hash` and `facts`: the document as written and what scoring needs of its analysis, for
+	 * storing, when it passed. The report comes without the analysis itself: copying that graph
+	 * summary to the page blocked its main thread for a quarter of a second on a large document.
+	 */
+	| { type: 'done'; index: number; report: CheckReport; doc?: unknown; hash?: string; facts?: ScoringFacts }
 	| { type: 'failed'; index: number; message: string };
 
 const post = (m: CheckMessage) => postMessage(m);
@@ -64,8 +68,9 @@ onmessage = async (e: MessageEvent<CheckRequest>) => {
 			...CHECK_BUDGET,
 			onProgress: (states, phase = 'graph') => post({ type: 'progress', index, states, phase })
 		});
-		if (report.problems.length || !report.scenario) return post({ type: 'done', index, report });
-		post({ type: 'done', index, report, doc: entry.doc, hash: entry.hash });
+		const { analysis, ...slim } = report;
+		if (report.problems.length || !report.scenario || !analysis) return post({ type: 'done', index, report: slim });
+		post({ type: 'done', index, report: slim, doc: entry.doc, hash: entry.hash, facts: factsOf(analysis) });
 	} catch (err) {
 		post({ type: 'failed', index, message: err instanceof Error ? err.message : String(err) });
 	}
