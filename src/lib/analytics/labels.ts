@@ -1,12 +1,9 @@
 /** The names charts and exports show for ids: scenario titles and red-flag labels, in both languages. */
-import type { Scenario, Text } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
+import type { ChartLabels } from '../i18n/labels';
 
-export interface ChartLabels {
-	/** Scenario id → title. */
-	scenarios: Record<string, Text>;
-	/** Clue id → label (a clue id used by two scenarios takes the first one's label, by scenario id). */
-	clues: Record<string, Text>;
-}
+// Kept where they were for the charts; they live in i18n so that trainee pages can use them.
+export { labelOf, type ChartLabels } from '../i18n/labels';
 
 export function chartLabels(scenarios: readonly Scenario[]): ChartLabels {
 	const labels: ChartLabels = { scenarios: {}, clues: {} };
@@ -15,9 +12,4 @@ export function chartLabels(scenarios: readonly Scenario[]): ChartLabels {
 		for (const c of s.clues) labels.clues[c.id] ??= c.label;
 	}
 	return labels;
-}
-
-/** A label, or the id itself when none is known. */
-export function labelOf(labels: Record<string, Text>, id: string): Text {
-	return labels[id] ?? { zh: id, en: id };
 }

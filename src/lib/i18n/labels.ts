@@ -21,3 +21,16 @@ export const SCAM_TYPE_LABEL: Record<ScamType, Text> = {
 	'payroll-diversion': { zh: '代发工资账户变更', en: 'Payroll diversion' },
 	legitimate: { zh: '正常业务（真实客户）', en: 'Honest customer' }
 };
+
+/** Names for ids (scenario titles, red-flag labels) as charts, exports and the practise panel show them. */
+export interface ChartLabels {
+	/** Scenario id → title. */
+	scenarios: Record<string, Text>;
+	/** Clue id → label (a clue id used by two scenarios takes the first one's label, by scenario id). */
+	clues: Record<string, Text>;
+}
+
+/** A label, or the id itself when none is known. */
+export function labelOf(labels: Record<string, Text>, id: string): Text {
+	return labels[id] ?? { zh: id, en: id };
+}
