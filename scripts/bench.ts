@@ -422,7 +422,7 @@ function cohortBundle(scenarios: Loaded[]) {
 		perScenario.push(performance.now() - t);
 	}
 	const insightNode = { totalMs: round(perScenario.reduce((a, b) => a + b, 0), 1)!, maxMs: round(Math.max(...perScenario), 1)! };
-	const insight = timeInsight(cohort, chosen, facts, scenarios);
+	const insight = timeInsightNode(cohort, chosen, facts, scenarios);
 	const bundle = {
 		format: 'fraud-drill-results',
 		formatVersion: 1,
@@ -457,7 +457,7 @@ function cohortBundle(scenarios: Loaded[]) {
  * runs each, beside the dashboard's other aggregations for scale. The dashboard computes the same
  * functions from the same records.
  */
-function timeInsight(
+function timeInsightNode(
 	cohort: ReturnType<typeof generateCohort>,
 	chosen: Loaded[],
 	facts: Record<string, ScoringFacts>,
