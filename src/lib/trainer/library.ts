@@ -5,7 +5,6 @@
 import { asset } from '$app/paths';
 import type { ScoringFacts } from '$lib/scenario/analyse';
 import type { Scenario } from '$lib/scenario/schema';
-import { scenarioResolver, type ScenarioResolver } from '$lib/results';
 import { checkedScenario } from '$lib/play/imported';
 import { getStore } from '$lib/storage';
 
@@ -59,10 +58,6 @@ export async function loadLibrary(): Promise<KnownScenario[]> {
 /** The scenarios to list and report on: the archived versions left out (their attempts still count). */
 export function current(known: readonly KnownScenario[]): Scenario[] {
 	return known.filter((k) => !k.archived).map((k) => k.scenario);
-}
-
-export async function libraryResolver(): Promise<ScenarioResolver> {
-	return scenarioResolver(await loadLibrary());
 }
 
 export function byId(known: KnownScenario[]) {
