@@ -36,6 +36,8 @@ export interface ChannelProps {
 	readonly?: boolean;
 	/** The trainee's own decisions on this channel, to show between the lines they answered. */
 	choices?: ShownChoice[];
+	/** Read-aloud is on: says a phone line again (the phone shows a "hear again" button per line). */
+	repeat?: (item: Item) => void;
 }
 
 export type Entry = { kind: 'item'; shown: ShownItem } | { kind: 'choice'; choice: ShownChoice };
