@@ -22,7 +22,7 @@ export class ReadAloud {
 	private readonly synth = synthesis();
 	private key = KEY;
 	/** Utterances being spoken: kept referenced until they end (Chromium drops their events otherwise). */
-	private readonly live = new Set<SpeechSynthesisUtterance>();
+	private live: SpeechSynthesisUtterance[] = [];
 	private readonly onVoices = () => this.loadVoices();
 
 	constructor() {
@@ -80,10 +80,10 @@ export class ReadAloud {
 			utterance.voice = voice;
 			utterance.pitch = how.pitch;
 			utterance.rate = how.rate;
-			const done = () => this.live.delete(utterance);
+			const done = () => (this.live = this.live.filter((u) => u !== utterance));
 			utterance.onend = done;
 			utterance.onerror = done;
-			this.live.add(utterance);
+			this.live.push(utterance);
 			this.synth.speak(utterance);
 		} catch {
 			// A broken speech engine never stops play.
@@ -92,7 +92,7 @@ export class ReadAloud {
 
 	/** Stops what is being said and drops what is queued. */
 	cancel() {
-		this.live.clear();
+		this.live = [];
 		try {
 			this.synth?.cancel();
 		} catch {
