@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { createProfile, loadScenario, prepare } from './helpers';
+import { BEGIN, createProfile, loadScenario, prepare } from './helpers';
 import { SCAM_TYPE_LABEL } from '../../src/lib/i18n/labels';
 import { orderOptions } from '../../src/lib/attempt/order';
 import { resolveSetup } from '../../src/lib/attempt/setup';
@@ -165,7 +165,7 @@ test('two attempts show different orders; a reload shows the same one', async ({
 	for (let i = 0; i < 6 && new Set([...seen.values()].map((o) => o.join())).size < 2; i++) {
 		await page.goto('/');
 		await startPractice(page, scenario.id);
-		await page.getByRole('dialog').getByRole('button').click();
+		await page.getByRole('dialog').getByRole('button', { name: BEGIN }).click();
 		const order = await onScreen(page);
 		const seed = await attemptSeed(page);
 		const start = startContext(scenario, resolveSetup(scenario, seed));
@@ -236,7 +236,7 @@ test('practice says after a mark whether it was a red flag, and why', async ({ p
 	await createProfile(page, 'Practice');
 	await startPractice(page, scenario.id);
 	await expect(page.getByRole('dialog').getByRole('heading', { level: 2 })).toHaveText(scenario.meta.title.en);
-	await page.getByRole('dialog').getByRole('button').click();
+	await page.getByRole('dialog').getByRole('button', { name: BEGIN }).click();
 	const redFlags = new Map(
 		scenario.clues.filter((c) => c.kind === 'red-flag').flatMap((c) => c.items.map((i) => [i, c]))
 	);

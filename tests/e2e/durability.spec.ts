@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../playwright.config';
 import { expect, test } from './fixtures';
-import { createProfile, killBrowser, loadScenario, playPath, startScenario } from './helpers';
+import { BEGIN, createProfile, killBrowser, loadScenario, playPath, startScenario } from './helpers';
 
 const { scenario, analysis } = loadScenario('fake-police-safe-account.json');
 const firstChoices = { ...analysis.best, events: analysis.best.events.slice(0, 3) };
@@ -94,7 +94,7 @@ test('two tabs on one attempt cannot fork its log', async ({ page, context }) =>
 	const url = page.url();
 	const other = await context.newPage();
 	await other.goto(url);
-	await other.getByRole('dialog').getByRole('button').click();
+	await other.getByRole('dialog').getByRole('button', { name: BEGIN }).click();
 	await expect(other.locator('#prompt')).toBeVisible();
 
 	const [a, b] = analysis.best.choices;

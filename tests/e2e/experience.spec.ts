@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { createProfile, letTimeRun, loadScenario, nextOnPath, playPath, prepare, settle, startScenario } from './helpers';
+import { BEGIN, createProfile, letTimeRun, loadScenario, nextOnPath, playPath, prepare, settle, startScenario } from './helpers';
 import type { AttemptEvent } from '../../src/lib/scenario/compile';
 import type { Language } from '../../src/lib/scenario/schema';
 
@@ -126,7 +126,7 @@ for (const size of SIZES) {
 			await page.waitForURL(/\/play\//);
 			await expect(page.getByRole('dialog')).toBeVisible();
 			await shot(page, info, `${prefix}-3-briefing`);
-			await page.getByRole('dialog').getByRole('button').click();
+			await page.getByRole('dialog').getByRole('button', { name: BEGIN }).click();
 			await shot(page, info, `${prefix}-4-first-beat`);
 
 			const seen = await tour(page, info, police.analysis.best.events as AttemptEvent[], `${prefix}-5-police`, check);
@@ -303,7 +303,7 @@ test('a whole scenario played with Tab and Enter only, with a visible focus ring
 	await expectFocusRing(page);
 	await page.keyboard.press('Enter');
 	await page.waitForURL(/\/play\//);
-	await expect(page.getByRole('dialog').getByRole('button')).toBeFocused();
+	await expect(page.getByRole('dialog').getByRole('button', { name: BEGIN })).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('dialog')).toHaveCount(0);
 

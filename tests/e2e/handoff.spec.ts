@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createProfile, loadScenario, playPath, startScenario } from './helpers';
+import { BEGIN, createProfile, loadScenario, playPath, startScenario } from './helpers';
 import type { ResultsBundle } from '../../src/lib/results/format';
 
 const { scenario, analysis } = loadScenario('fake-police-safe-account.json');
@@ -41,7 +41,7 @@ test('library → play → "My results" by links only → export her own results
 	await page.waitForURL(/\/play\//);
 	await expect(page.getByRole('dialog')).toBeVisible();
 	await expect(mine).toBeVisible(); // during the briefing
-	await page.getByRole('dialog').getByRole('button').click();
+	await page.getByRole('dialog').getByRole('button', { name: BEGIN }).click();
 	await expect(mine).toBeVisible(); // while playing
 	await playPath(page, scenario, analysis.naive, { markFlags: false });
 	await page.locator('.ended a').click();

@@ -84,11 +84,14 @@ export async function createProfile(page: Page, name: string) {
 	await expect(page.locator('[data-scenario]').first()).toBeVisible();
 }
 
+/** The briefing's "Begin" button (the briefing also has the read-aloud switch). */
+export const BEGIN = /^(开始|Begin)$/;
+
 export async function startScenario(page: Page, id: string, mode: 'practice' | 'assessment') {
 	const card = page.locator(`[data-scenario="${id}"]`);
 	await card.getByRole('button').filter({ hasText: mode === 'practice' ? /练习|Practice/ : /考核|Assessment/ }).click();
 	await page.waitForURL(/\/play\//);
-	await page.getByRole('dialog').getByRole('button').click();
+	await page.getByRole('dialog').getByRole('button', { name: BEGIN }).click();
 	await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
