@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyDecisions, weighDecisions } from './key-decisions';
+import { heaviest, keyDecisions, weighAttempt, weighDecisions } from './key-decisions';
+import { replay } from './replay';
 import { HARMFUL_CHOICE_COST } from './score';
 import { analyseScenario } from '../scenario/analyse';
 import type { AttemptEvent } from '../scenario/compile';
@@ -68,5 +69,21 @@ describe('keyDecisions', () => {
 			best.every((d) => d.lost === 0 && d.process > 0),
 			JSON.stringify(best)
 		).toBe(true);
+	});
+});
+
+describe('weighAttempt: the debrief replays an attempt once', () => {
+	it('gives the same final context as the machine replay and the same decisions as weighDecisions', () => {
+		for (const { scenario } of allScenarios().filter((x) => ['payroll-detail-change.json'].includes(x.file))) {
+			const analysis = analyseScenario(scenario);
+			for (const path of [analysis.best, analysis.naive]) {
+				const events = path.events as AttemptEvent[];
+				const once = weighAttempt(scenario, 5, events, analysis.maxPoints);
+				expect(once.context, scenario.id).toEqual(replay(scenario, 5, events).snapshot.context);
+				expect(once.setup).toEqual(replay(scenario, 5, events).setup);
+				expect(once.decisions).toEqual(weighDecisions(scenario, 5, events, analysis.maxPoints));
+				expect(heaviest(once.decisions)).toEqual(keyDecisions(scenario, 5, events, analysis.maxPoints));
+			}
+		}
 	});
 });

@@ -14,7 +14,7 @@ import type { Scenario } from '../scenario/schema';
 import type { Points } from '../scenario/analyse';
 import { COMPETENCIES, type Verdict } from '../scenario/vocabulary';
 import { HARMFUL_CHOICE_COST } from './score';
-import { resolveSetup } from './setup';
+import { resolveSetup, type AttemptSetup } from './setup';
 
 export interface KeyDecision {
 	beat: string;
@@ -39,9 +39,24 @@ export function weighDecisions(
 	events: readonly AttemptEvent[],
 	maxPoints: Points
 ): KeyDecision[] {
+	return weighAttempt(scenario, seed, events, maxPoints).decisions;
+}
+
+/**
+ * The attempt replayed once (with the pure stepper, held equal to the machine by
+ * `compile.test.ts`): its setup and final context, and every decision with what it moved. The
+ * debrief needs all three; replaying for each would go through the log twice.
+ */
+export function weighAttempt(
+	scenario: Scenario,
+	seed: number,
+	events: readonly AttemptEvent[],
+	maxPoints: Points
+): { setup: AttemptSetup; context: AttemptContext; decisions: KeyDecision[] } {
 	const ix = indexScenario(scenario);
 	const maxAll = COMPETENCIES.reduce((sum, k) => sum + Math.max(0, maxPoints[k]), 0);
-	let c: AttemptContext = startContext(scenario, resolveSetup(scenario, seed));
+	const setup = resolveSetup(scenario, seed);
+	let c: AttemptContext = startContext(scenario, setup);
 	const totalAtRisk = c.money.atRisk + c.money.protected + c.money.lost;
 	const out: KeyDecision[] = [];
 	for (const event of events) {
@@ -71,7 +86,7 @@ export function weighDecisions(
 			weight: money + Math.abs(process)
 		});
 	}
-	return out;
+	return { setup, context: c, decisions: out };
 }
 
 /** The `n` decisions that moved the attempt most, heaviest first. */
@@ -82,7 +97,12 @@ export function keyDecisions(
 	maxPoints: Points,
 	n = 3
 ): KeyDecision[] {
-	return weighDecisions(scenario, seed, events, maxPoints)
+	return heaviest(weighDecisions(scenario, seed, events, maxPoints), n);
+}
+
+/** The `n` of `decisions` (in the order taken) that moved the attempt most, heaviest first. */
+export function heaviest(decisions: readonly KeyDecision[], n = 3): KeyDecision[] {
+	return decisions
 		.map((d, i) => ({ d, i }))
 		.sort((a, b) => b.d.weight - a.d.weight || a.i - b.i)
 		.slice(0, n)
