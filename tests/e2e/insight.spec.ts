@@ -47,8 +47,19 @@ async function screenshots(page: Page, info: TestInfo, lang: string) {
 	await card.screenshot({ path: info.outputPath(`insight-${lang}-1366.png`) });
 	await card.locator('[data-chart="paths"]').screenshot({ path: info.outputPath(`paths-${lang}-1366.png`) });
 	await card.locator('[data-chart="item-analysis"]').screenshot({ path: info.outputPath(`items-chart-${lang}-1366.png`) });
+	/** Labels cut short with "…" (each has its full text as a tooltip, but should be rare). */
+	const cut = () => card.locator('[data-chart="paths"] text.label tspan:not(.count)').evaluateAll((els) => els.filter((e) => e.textContent?.endsWith('…')).length);
+	const cutWide = await cut();
 	await page.setViewportSize({ width: 820, height: 1180 });
 	await expect(card.locator('[data-chart="paths"] svg')).toBeVisible();
+	// On a tablet the labels keep their room: a wide drawing scrolls sideways in a frame that takes
+	// the keyboard focus, instead of cutting every label to a word.
+	await expect.poll(cut).toBeLessThanOrEqual(cutWide);
+	const frame = card.locator('[data-chart="paths"] .wrap');
+	if ((await frame.getAttribute('data-scrolls')) === 'true') {
+		await expect(frame).toHaveAttribute('tabindex', '0');
+		await expect(frame).toHaveAccessibleName(/.+/);
+	}
 	await card.screenshot({ path: info.outputPath(`insight-${lang}-820.png`) });
 	await card.locator('[data-chart="paths"]').screenshot({ path: info.outputPath(`paths-${lang}-820.png`) });
 	await card.locator('[data-table="items"]').screenshot({ path: info.outputPath(`items-table-${lang}-820.png`) });
