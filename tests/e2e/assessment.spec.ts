@@ -110,7 +110,7 @@ for (const [file, kind] of cases)
 					name: lang === 'zh' ? '学习目标' : 'Learning objectives'
 				})
 			).toHaveCount(0);
-			await dialog.getByRole('button').click();
+			await dialog.getByRole('button', { name: BEGIN }).click();
 			await expect(dialog).toHaveCount(0);
 
 			// The page: title, header, cast panel.
