@@ -844,35 +844,38 @@ async function benchDecisions(context: BrowserContext, page: Page, base: string,
 	let clicks = 0;
 	let attempts = 0;
 	try {
-		for (let n = 0; clicks < CLICKS && n < 30; n++) {
-			const { scenario } = scenarios[n % scenarios.length]!;
-			await startAttempt(page, base, scenario.id);
-			await page.getByRole('dialog').getByRole('button').click();
-			attempts++;
-			for (let guard = 0; guard < 40 && clicks < CLICKS; guard++) {
-				if (await page.locator('.ended').count()) break;
-				const enabled = page.locator('[data-action]:not([disabled])');
-				try {
-					await enabled.first().waitFor({ timeout: 15_000 });
-				} catch {
-					break; // waiting on a long timer: start another attempt instead
+		// FD_BENCH_PROFILE=1: a CPU profile of the decisions (bench-results/decisions.cpuprofile).
+		await profiled(page, 'decisions', async () => {
+			for (let n = 0; clicks < CLICKS && n < 30; n++) {
+				const { scenario } = scenarios[n % scenarios.length]!;
+				await startAttempt(page, base, scenario.id);
+				await page.getByRole('dialog').getByRole('button', { name: /^(开始|Begin)$/ }).click();
+				attempts++;
+				for (let guard = 0; guard < 40 && clicks < CLICKS; guard++) {
+					if (await page.locator('.ended').count()) break;
+					const enabled = page.locator('[data-action]:not([disabled])');
+					try {
+						await enabled.first().waitFor({ timeout: 15_000 });
+					} catch {
+						break; // waiting on a long timer: start another attempt instead
+					}
+					const ids = (await page.evaluate(
+						`[...document.querySelectorAll('[data-action]:not([disabled])')].map((e) => e.getAttribute('data-action'))`
+					)) as string[];
+					if (!ids.length) continue;
+					await page.locator(`[data-action="${random.pick(ids)}"]`).click();
+					clicks++;
+					// The measure lands on the second frame after the decision is shown (none if it was refused).
+					await page
+						.waitForFunction(`performance.getEntriesByName('fd:click-to-paint').length >= 1`, undefined, { timeout: 10_000 })
+						.catch(() => {});
+					await collect();
+					if (clicks >= 3 && !clickToPaint.length)
+						throw new Error('no fd:click-to-paint measure after 3 decisions: is DecisionPanel.svelte still instrumented?');
 				}
-				const ids = (await page.evaluate(
-					`[...document.querySelectorAll('[data-action]:not([disabled])')].map((e) => e.getAttribute('data-action'))`
-				)) as string[];
-				if (!ids.length) continue;
-				await page.locator(`[data-action="${random.pick(ids)}"]`).click();
-				clicks++;
-				// The measure lands on the second frame after the decision is shown (none if it was refused).
-				await page
-					.waitForFunction(`performance.getEntriesByName('fd:click-to-paint').length >= 1`, undefined, { timeout: 10_000 })
-					.catch(() => {});
 				await collect();
-				if (clicks >= 3 && !clickToPaint.length)
-					throw new Error('no fd:click-to-paint measure after 3 decisions: is DecisionPanel.svelte still instrumented?');
 			}
-			await collect();
-		}
+		});
 	} finally {
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => {});
 		await cdp.detach().catch(() => {});

@@ -28,8 +28,12 @@ function keptRecord(row: RecordRow | undefined, key: string, attemptId: string):
 	return record.attemptId === attemptId ? record : null;
 }
 
-export async function loadRecords(store: Store, known: KnownScenario[]): Promise<LoadedRecords> {
-	const rows = await store.readAttemptsAndRecords();
+/**
+ * `library` may still be loading: the stored rows are read meanwhile (the dashboard's first render
+ * waits for whichever is slower, not for both in turn).
+ */
+export async function loadRecords(store: Store, library: KnownScenario[] | Promise<KnownScenario[]>): Promise<LoadedRecords> {
+	const [rows, known] = await Promise.all([store.readAttemptsAndRecords(), library]);
 	const byVersion = new Map(known.map((k) => [`${k.scenario.id}@${k.scenario.version}`, k]));
 	const profiles = new Map(rows.profiles.map((p) => [p.id, p]));
 	const kept = new Map(rows.records.map((r) => [r.attemptId, r]));
