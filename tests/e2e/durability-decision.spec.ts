@@ -101,7 +101,13 @@ for (const moment of ['before-commit', 'after-commit'] as const) {
 
 			await page.evaluate((at) => ((window as unknown as { __fdKillAt?: string }).__fdKillAt = at), moment);
 			const hung = page.waitForEvent('console', (m) => m.text().startsWith('fd-test:'));
-			await page.locator(`[data-action="${decision.action}"]`).click({ noWaitAfter: true });
+			// Not awaited: the save starts inside the click's own handler, so at `before-commit` the
+			// page never acknowledges the click (its thread never returns); the console line says the
+			// hook was reached, and the browser is killed there.
+			void page
+				.locator(`[data-action="${decision.action}"]`)
+				.click({ noWaitAfter: true })
+				.catch(() => undefined);
 			await hung;
 			await killBrowser(first, dir);
 
