@@ -106,7 +106,7 @@ for (const moment of ['before-commit', 'after-commit'] as const) {
 			// hook was reached, and the browser is killed there.
 			void page
 				.locator(`[data-action="${decision.action}"]`)
-				.click({ noWaitAfter: true })
+				.click()
 				.catch(() => undefined);
 			await hung;
 			await killBrowser(first, dir);
