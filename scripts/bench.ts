@@ -30,7 +30,7 @@ import { parseScenario } from '../src/lib/scenario/validate';
 import { CHECK_BUDGET, scoringFacts, type ScoringFacts } from '../src/lib/scenario/analyse';
 import { benchCheckBrowser, benchCheckNode } from './bench-check';
 import { hashedJson } from '../src/lib/scenario/hash';
-import { advance, availableActions, indexScenario, machineFor, startContext, type AttemptEvent } from '../src/lib/scenario/compile';
+import { advance, availableActions, indexScenario, machineFor, marksOf, startContext, type AttemptEvent } from '../src/lib/scenario/compile';
 import { createActor } from 'xstate';
 import { start, step } from '../src/lib/attempt/replay';
 import { resolveSetup } from '../src/lib/attempt/setup';
@@ -116,7 +116,10 @@ function loadScenarios(): Loaded[] {
 /** A valid event for the current context: a decision on offer, a mark, an unmark or a tick. */
 function randomEvent(scenario: Scenario, c: ReturnType<typeof startContext>, random: Random): AttemptEvent {
 	const actions = availableActions(indexScenario(scenario), c);
-	const unmarked = c.shown.filter((s) => !c.flags.some((f) => f.item === s.item));
+	const ix = indexScenario(scenario);
+	const unmarked = c.shown
+		.flatMap((s) => marksOf(ix, s.item).map((item) => ({ item })))
+		.filter((s) => !c.flags.some((f) => f.item === s.item));
 	const r = random.next();
 	if (actions.length && r < 0.5) return { type: 'trainee.choose', action: random.pick(actions).id };
 	if (unmarked.length && r < 0.7) return { type: 'trainee.flag', item: random.pick(unmarked).item };

@@ -101,7 +101,7 @@ export async function markVisibleRedFlags(page: Page, scenario: Scenario, done: 
 	let marked = 0;
 	for (const clue of scenario.clues.filter((c) => c.kind === 'red-flag' && !done.has(c.id))) {
 		for (const id of clue.items) {
-			const channel = ix.items.get(id)!.channel;
+			const channel = ix.marks.get(id)!.item.channel;
 			const tab = page.locator(`#tab-${channel}`);
 			if ((await tab.count()) === 0) continue;
 			await tab.click();

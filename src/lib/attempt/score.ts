@@ -13,7 +13,7 @@
  * that such attempts are verified and shown as they were scored.
  */
 import type { Points } from '../scenario/analyse';
-import { indexScenario, type AttemptContext, type Money } from '../scenario/compile';
+import { indexScenario, markShownAt, type AttemptContext, type Money } from '../scenario/compile';
 import { COMPETENCIES, GOOD_OUTCOMES, HARMFUL_COST_PERCENT, HARMFUL_OUTCOMES, type Competency, type Outcome } from '../scenario/vocabulary';
 import type { Clue, Scenario } from '../scenario/schema';
 import { CURRENT_RULES, type Rules } from './rules';
@@ -128,13 +128,14 @@ export function scoreAttempt(
 	maxPoints: Points,
 	rules: Rules = CURRENT_RULES
 ): Score {
+	const ix = indexScenario(scenario);
 	const redFlagOf = new Map<string, Clue>();
 	for (const clue of scenario.clues) if (clue.kind === 'red-flag') for (const i of clue.items) redFlagOf.set(i, clue);
 
 	const redFlags: ClueResult[] = scenario.clues
 		.filter((clue) => clue.kind === 'red-flag')
 		.map((clue) => {
-			const shown = c.shown.filter((s) => clue.items.includes(s.item)).map((s) => s.at);
+			const shown = clue.items.map((i) => markShownAt(ix, c, i)).filter((at) => at !== null);
 			const marked = c.flags.filter((f) => clue.items.includes(f.item)).map((f) => f.at);
 			return {
 				clue,

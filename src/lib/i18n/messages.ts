@@ -1,9 +1,11 @@
 /** UI strings. `en` must have every key of `zh` (the type check enforces it). */
 import type { TrainerKey } from './trainer-messages';
 import { insightEn, insightZh } from './insight-messages';
+import { artifactEn, artifactZh } from './artifact-messages';
 
 const zh = {
 	...insightZh,
+	...artifactZh,
 	appName: '反诈演练',
 	myAttempts: '训练记录',
 	noAttemptsYet: '还没有训练记录。',
@@ -305,6 +307,7 @@ export type MessageKey = CoreKey | TrainerKey;
 
 const en: Record<CoreKey, string> = {
 	...insightEn,
+	...artifactEn,
 	appName: 'Fraud Drill',
 	myAttempts: 'Attempts',
 	noAttemptsYet: 'No attempts yet.',

@@ -8,6 +8,7 @@ import { MAX_SCENARIO_BYTES, readScenarioDocument } from '../scenario/reader';
 import type { AttemptEvent } from '../scenario/compile';
 import type { Scenario } from '../scenario/schema';
 import { formatProblem, validateScenario } from '../scenario/validate';
+import { proseDocuments } from '../scenario/artifacts';
 import { harmfulChoices, rate } from '../attempt/score';
 import { assessScenario, STRATEGY_LABEL, STRATEGY_SEEDS, type AssessmentReport } from './assessment';
 import { repositoryProblems } from './coverage';
@@ -73,10 +74,11 @@ export function checkScenario(file: string, data: unknown, repository = true, bu
 	const scenario = validation.scenario;
 	const expected = `${scenario.id}.json`;
 	// Reported with the graph's problems, never instead of them.
-	const naming =
+	const naming: string[] =
 		repository && file.endsWith('.json') && file !== expected && !file.endsWith('/' + expected)
 			? [`${file}: the file name should be "${expected}", after the scenario's id`]
 			: [];
+	naming.push(...proseDocuments(scenario).map((p) => `${file}: ${formatProblem(p)}`));
 	let analysis: Analysis;
 	try {
 		analysis = analyseScenario(scenario, budget);

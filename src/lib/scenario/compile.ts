@@ -7,7 +7,7 @@
  */
 import { enqueueActions, raise, setup, type SnapshotFrom } from 'xstate';
 import { COMPETENCIES, type Competency } from './vocabulary';
-import type { Action, Beat, Condition, Effects, Ending, Item, Scenario, Timer } from './schema';
+import type { Action, Beat, Condition, Detail, Effects, Ending, Item, Scenario, Timer } from './schema';
 
 /** What the seed decides for the machine (see `attempt/setup.ts`). */
 export interface MachineInput {
@@ -78,8 +78,19 @@ export interface ScenarioIndex {
 	beats: Map<string, Beat>;
 	endings: Map<string, Ending>;
 	items: Map<string, Item>;
+	/**
+	 * What the trainee can mark, by id: every item, except that an item drawn as an artifact is
+	 * marked by its details instead of as a whole. A mark can be made once its item is shown.
+	 */
+	marks: Map<string, Mark>;
 	actions: Map<string, Action>;
 	timers: Timer[];
+}
+
+/** A markable thing: an item, or one detail of an item drawn as an artifact. */
+export interface Mark {
+	item: Item;
+	detail?: Detail;
 }
 
 const indexCache = new WeakMap<Scenario, ScenarioIndex>();
@@ -99,11 +110,16 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
 		}
 	}
 	for (const t of scenario.timers) addItems(t.items);
+	const marks = new Map<string, Mark>();
+	for (const item of items.values())
+		if (item.artifact) for (const detail of item.artifact.details) marks.set(detail.id, { item, detail });
+		else marks.set(item.id, { item });
 	ix = {
 		scenario,
 		beats: new Map(scenario.beats.map((b) => [b.id, b])),
 		endings: new Map(scenario.endings.map((e) => [e.id, e])),
 		items,
+		marks,
 		actions,
 		timers: scenario.timers
 	};
@@ -183,6 +199,23 @@ export function initialContext(scenario: Scenario, input: MachineInput): Attempt
 /** The context once the start beat has been entered: where every attempt begins. */
 export function startContext(scenario: Scenario, input: MachineInput): AttemptContext {
 	return enterBeat(indexScenario(scenario), initialContext(scenario, input), scenario.start);
+}
+
+/** What can be marked on a shown item: the item itself, or each detail of its artifact. */
+export function marksOf(ix: ScenarioIndex, itemId: string): string[] {
+	const artifact = ix.items.get(itemId)?.artifact;
+	return artifact ? artifact.details.map((d) => d.id) : [itemId];
+}
+
+/** When the item that shows a mark appeared, or null while it has not. */
+export function markShownAt(ix: ScenarioIndex, c: Pick<AttemptContext, 'shown'>, id: string): number | null {
+	const item = ix.marks.get(id)?.item.id;
+	return c.shown.find((s) => s.item === item)?.at ?? null;
+}
+
+/** The trainee can mark this now: it is shown, not yet marked, and the story goes on. */
+export function canMark(ix: ScenarioIndex, c: AttemptContext, id: string): boolean {
+	return c.ending === null && markShownAt(ix, c, id) !== null && !c.flags.some((f) => f.item === id);
 }
 
 export function isChoosable(ix: ScenarioIndex, c: AttemptContext, beat: string, action: Action): boolean {
@@ -313,7 +346,7 @@ export function advance(ix: ScenarioIndex, c: AttemptContext, event: AttemptEven
 		case 'clock.tick':
 			return settle(ix, { ...c, time: c.time + event.seconds });
 		case 'trainee.flag':
-			if (!c.shown.some((s) => s.item === event.item) || c.flags.some((f) => f.item === event.item)) return c;
+			if (!canMark(ix, c, event.item)) return c;
 			return { ...c, flags: [...c.flags, { item: event.item, at: c.time }] };
 		case 'trainee.unflag':
 			if (!c.flags.some((f) => f.item === event.item)) return c;
@@ -361,11 +394,7 @@ export function compileScenario(scenario: Scenario) {
 				isChoosable(ix, context, params.beat, ix.actions.get(`${params.beat}/${params.action}`)!),
 			isGoingTo: ({ event }, params: { target: string }) =>
 				event.type === 'clock.goto' && event.target === params.target,
-			canFlag: ({ context, event }) =>
-				event.type === 'trainee.flag' &&
-				context.ending === null &&
-				context.shown.some((s) => s.item === event.item) &&
-				!context.flags.some((f) => f.item === event.item),
+			canFlag: ({ context, event }) => event.type === 'trainee.flag' && canMark(ix, context, event.item),
 			isFlagged: ({ context, event }) =>
 				event.type === 'trainee.unflag' && context.ending === null && context.flags.some((f) => f.item === event.item)
 		},

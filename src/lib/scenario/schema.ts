@@ -5,7 +5,18 @@
  * `validate.ts`, which also turns every problem into a sentence a trainer can act on.
  */
 import { z } from 'zod';
-import { AUDIENCES, CHANNELS, CITATIONS, COMPETENCIES, ITEM_KINDS, OUTCOMES, SCAM_TYPES, VERDICTS } from './vocabulary';
+import {
+	ARTIFACT_KINDS,
+	AUDIENCES,
+	CHANNELS,
+	CITATIONS,
+	COMPETENCIES,
+	DETAIL_ROLES,
+	ITEM_KINDS,
+	OUTCOMES,
+	SCAM_TYPES,
+	VERDICTS
+} from './vocabulary';
 
 /** The words of the format, for code that validates or generates documents. */
 export * from './vocabulary';
@@ -134,6 +145,27 @@ export const effects = z.strictObject({
 });
 export type Effects = z.infer<typeof effects>;
 
+/** One detail of a drawn artifact: marked on its own, where it is drawn. */
+export const detail = z.strictObject({
+	/** Unique among the scenario's items and details; a clue points at it. */
+	id,
+	role: z.enum(DETAIL_ROLES).default('line'),
+	/** The field's name ("案号", "From"), for `field` details and where a label helps. */
+	label: text.optional(),
+	text
+});
+export type Detail = z.infer<typeof detail>;
+
+/**
+ * A document, image or screen drawn as what it is: a kind (the frame) and its details, each of
+ * which the trainee can mark. The item's `text` is its short description, read by screen readers.
+ */
+export const artifact = z.strictObject({
+	kind: z.enum(ARTIFACT_KINDS),
+	details: list(detail, 24, 'details in one artifact').min(1, 'needs at least one detail')
+});
+export type Artifact = z.infer<typeof artifact>;
+
 export const item = z.strictObject({
 	/** Unique in the scenario; red flags point at it and the trainee marks it. */
 	id,
@@ -145,7 +177,10 @@ export const item = z.strictObject({
 	thread: id.optional(),
 	/** A field or row label, an e-mail subject, a caller ID line. */
 	label: text.optional(),
-	text
+	/** What is seen; for an artifact, its short description (the text alternative). */
+	text,
+	/** Drawn as a document, card, screen or note; its details are marked instead of the item. */
+	artifact: artifact.optional()
 });
 export type Item = z.infer<typeof item>;
 

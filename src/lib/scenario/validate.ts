@@ -54,6 +54,7 @@ const NOUNS: Record<string, string> = {
 	milestones: 'milestone',
 	objectives: 'objective',
 	threads: 'thread',
+	details: 'detail',
 	options: 'option'
 };
 const LANGUAGE_NAMES: Record<string, string> = { zh: 'the Chinese text (zh)', en: 'the English text (en)' };
@@ -252,7 +253,12 @@ function checkReferences(s: Scenario): Problem[] {
 		if (value.from && value.from !== 'system' && !cast.has(value.from))
 			add(where, `"from" names "${value.from}", who is not in the cast`);
 		if (value.thread && !threads.has(value.thread)) add(where, `thread "${value.thread}" does not exist`);
+		for (const d of value.artifact?.details ?? []) {
+			if (itemIds.has(d.id)) add(`${where}, detail "${d.id}"`, `another item or detail already has the id "${d.id}"`);
+			itemIds.add(d.id);
+		}
 	}
+	const drawn = new Map(items.filter((i) => i.value.artifact).map((i) => [i.value.id, i.value.artifact!]));
 
 	if (!beats.has(s.start)) add('', `the start beat "${s.start}" does not exist`);
 
@@ -274,6 +280,12 @@ function checkReferences(s: Scenario): Problem[] {
 	for (const c of s.clues)
 		for (const i of c.items) {
 			if (!itemIds.has(i)) add(`clue "${c.id}"`, `item "${i}" does not exist`);
+			const art = drawn.get(i);
+			if (art)
+				add(
+					`clue "${c.id}"`,
+					`item "${i}" is drawn as an artifact, so the trainee marks its details, not the whole of it: point at the detail that shows the clue (${art.details.map((d) => `"${d.id}"`).join(', ')})`
+				);
 			const other = itemClue.get(i);
 			if (other) add(`clue "${c.id}"`, `item "${i}" already belongs to clue "${other}"`);
 			itemClue.set(i, c.id);

@@ -56,6 +56,50 @@ export const ITEM_KINDS = [
 	'note' // a paragraph of a document
 ] as const;
 
+/**
+ * What a drawn artifact is: the frame it is drawn in (paper with a letterhead, a card, a phone
+ * screen, a handwritten slip…). Drawn from the scenario's data, never from pictures of real
+ * people or real bank brands.
+ */
+export const ARTIFACT_KINDS = [
+	'warrant', // a "warrant", "arrest order" or "freeze order" in an official's letterhead
+	'notice', // a "notice" from an authority or regulator, a letter with a seal
+	'letter', // a company's letter or notice on its letter paper
+	'contract', // a contract page
+	'certificate', // a deposit certificate, an account-information sheet
+	'id-card', // an identity card, a warrant card, a student card
+	'bank-card', // a bank card, a card sleeve with its receipt
+	'receipt', // a receipt or invoice
+	'form', // a filled paper form (a payment order, an approval form)
+	'handwritten-note', // a slip of paper written by hand
+	'flyer', // an advertising leaflet
+	'screenshot', // a phone app's screen: a balance, a chat, a "withdrawal under review"
+	'web-page', // a web page in a browser, with its address bar
+	'video-call', // a frame of a video call
+	'photo' // a photo of something else (several cards, a desk): described by its details
+] as const;
+export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
+
+/** How one detail of an artifact is drawn. */
+export const DETAIL_ROLES = [
+	'issuer', // the letterhead: who the document says it is from
+	'title', // the document's title ("刑事拘捕令")
+	'number', // a document, case or serial number
+	'field', // a labelled value (label + text)
+	'line', // a line of body text
+	'amount', // a sum drawn large
+	'status', // a status line drawn as a banner ("资金已冻结")
+	'seal', // a round red seal with its text
+	'stamp', // a rectangular stamp (a bank's business stamp)
+	'signature', // a signature or handwriting
+	'portrait', // a photo of a person: a drawn silhouette with the caption in text
+	'qr', // a QR code (drawn, not scannable) with what it says it does
+	'address', // a web address or an e-mail sender address
+	'date', // a date line
+	'caption' // a small note under the artifact (what the trainee sees around it)
+] as const;
+export type DetailRole = (typeof DETAIL_ROLES)[number];
+
 export const OUTCOMES = [
 	'fraud-stopped', // the fraud is stopped, the money is safe
 	'partial-loss', // part of the money is gone
