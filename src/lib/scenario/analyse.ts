@@ -559,8 +559,9 @@ function structuralProblems(scenario: Scenario, run: Exploration, profile: Timin
 		});
 	for (const e of scenario.endings)
 		if (!endings.has(e.id)) problems.push({ where: `ending "${e.id}"`, message: `can never be reached${when}` });
+	const ix = indexScenario(scenario);
 	for (const c of scenario.clues)
-		if (!c.items.some((i) => run.shown.has(i)))
+		if (!c.items.some((i) => run.shown.has(ix.marks.get(i)?.item.id ?? i)))
 			problems.push({ where: `clue "${c.id}"`, message: `none of its items is ever shown to the trainee${when}` });
 	for (const t of scenario.timers)
 		if (!run.timersRun.has(t.id))
