@@ -4,9 +4,8 @@
  * assessment, marking red flags by pointer and keyboard, a whole scenario by keyboard alone, the
  * language switch, and axe on every page.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { BEGIN, createProfile, letTimeRun, loadScenario, nextOnPath, playPath, prepare, settle, startScenario } from './helpers';
+import { BEGIN, createProfile, expectNoSeriousViolations, letTimeRun, loadScenario, nextOnPath, playPath, prepare, settle, startScenario } from './helpers';
 import type { AttemptEvent } from '../../src/lib/scenario/compile';
 import type { Language } from '../../src/lib/scenario/schema';
 
@@ -397,42 +396,6 @@ for (const [locale, heading, lang] of [
 	});
 }
 
-async function expectNoSeriousViolations(page: Page, where: string) {
-	// CSS animations run on real time, not on the frozen page clock: a message that is still fading
-	// in has too little contrast for a moment. Wait until every finite animation has finished.
-	await expect
-		.poll(
-			() =>
-				page.evaluate(
-					() =>
-						document
-							.getAnimations()
-							.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-							.filter((a) => a.playState === 'running' || a.pending).length
-				),
-			{ message: `${where}: animations still running`, timeout: 30_000 }
-		)
-		.toBe(0);
-	// axe schedules its work with timers, and prepare() froze the page clock: run it in small steps.
-	// Legacy mode runs axe in the page itself (the app has no frames), not in a second, frozen page.
-	let done = false;
-	const analysis = new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa'])
-		.setLegacyMode()
-		.analyze()
-		.then(
-			(r) => ({ r, e: null }),
-			(e: unknown) => ({ r: null, e })
-		)
-		.finally(() => (done = true));
-	while (!done) await page.clock.runFor(20);
-	const { r: results, e } = await analysis;
-	if (!results) throw e;
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
-}
 
 // One test per part of the app, so that no test runs ten axe passes in a row (on a loaded two-core
 // machine the single test of all pages ran past its 150 s).

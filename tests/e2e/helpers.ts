@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -214,4 +215,42 @@ export async function killBrowser(context: import('@playwright/test').BrowserCon
 		})
 		.toBe('gone');
 	await context.close().catch(() => {});
+}
+
+/** Runs axe (WCAG 2 A and AA) once animations have settled; fails on any serious or critical violation. */
+export async function expectNoSeriousViolations(page: Page, where: string) {
+	// CSS animations run on real time, not on the frozen page clock: a message that is still fading
+	// in has too little contrast for a moment. Wait until every finite animation has finished.
+	await expect
+		.poll(
+			() =>
+				page.evaluate(
+					() =>
+						document
+							.getAnimations()
+							.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+							.filter((a) => a.playState === 'running' || a.pending).length
+				),
+			{ message: `${where}: animations still running`, timeout: 30_000 }
+		)
+		.toBe(0);
+	// axe schedules its work with timers, and prepare() froze the page clock: run it in small steps.
+	// Legacy mode runs axe in the page itself (the app has no frames), not in a second, frozen page.
+	let done = false;
+	const analysis = new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa'])
+		.setLegacyMode()
+		.analyze()
+		.then(
+			(r) => ({ r, e: null }),
+			(e: unknown) => ({ r: null, e })
+		)
+		.finally(() => (done = true));
+	while (!done) await page.clock.runFor(20);
+	const { r: results, e } = await analysis;
+	if (!results) throw e;
+	const serious = results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(serious).toEqual([]);
 }

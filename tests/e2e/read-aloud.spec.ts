@@ -5,10 +5,9 @@
  * where the browser cannot speak. Headless Chromium has no voices: a fake speechSynthesis records
  * what the page asks it to say (its queue never drains, so a cancel shows as an empty queue).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createProfile, loadScenario, playPath, prepare, settle } from './helpers';
+import { createProfile, expectNoSeriousViolations, loadScenario, playPath, prepare, settle } from './helpers';
 import type { Language } from '../../src/lib/scenario/schema';
 
 const { scenario, analysis } = loadScenario('fake-police-call-to-branch.json');
@@ -259,35 +258,3 @@ for (const lang of ['zh', 'en'] as const) {
 }
 
 /** As in experience.spec.ts: axe in small steps of the frozen page clock, once animations are done. */
-async function expectNoSeriousViolations(page: Page, where: string) {
-	await expect
-		.poll(
-			() =>
-				page.evaluate(
-					() =>
-						document
-							.getAnimations()
-							.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-							.filter((a) => a.playState === 'running' || a.pending).length
-				),
-			{ message: `${where}: animations still running`, timeout: 30_000 }
-		)
-		.toBe(0);
-	let done = false;
-	const analysis = new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa'])
-		.setLegacyMode()
-		.analyze()
-		.then(
-			(r) => ({ r, e: null }),
-			(e: unknown) => ({ r: null, e })
-		)
-		.finally(() => (done = true));
-	while (!done) await page.clock.runFor(20);
-	const { r: results, e } = await analysis;
-	if (!results) throw e;
-	const serious = results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	expect(serious).toEqual([]);
-}
