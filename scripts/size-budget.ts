@@ -1,8 +1,8 @@
 /**
  * `npm run size`: the initial JavaScript of every trainee page (/, /me/, each /play/…/ and /debrief/…/, and
  * the pages of imported scenarios),
- * gzip level 9, against a budget (100 KiB, or FD_BUDGET_KIB), and proof that none of it is d3 or
- * trainer code. Reads the build in FD_KIT_DIR (default .svelte-kit) and FD_BUILD_DIR (default
+ * gzip level 9, against a budget (100 KiB, or FD_BUDGET_KIB), and proof that none of it is d3,
+ * trainer code or the artifact renderer (loaded when a drawn document first appears). Reads the build in FD_KIT_DIR (default .svelte-kit) and FD_BUILD_DIR (default
  * build); run after `npm run build`. Exits 1 when a page is over budget or loads forbidden code.
  */
 import { existsSync } from 'node:fs';
@@ -25,7 +25,9 @@ const FORBIDDEN: { what: string; test: RegExp }[] = [
 	{ what: 'results import', test: /^src\/lib\/(results\/(import|parse|verify|bundle)\.ts|components\/ResultsImport\.svelte)$/ },
 	// Validation is for files coming in (a trainer's import); built-in scenarios are checked at build time.
 	{ what: 'zod', test: /(^|\/)node_modules\/zod\// },
-	{ what: 'scenario check', test: /^src\/lib\/(scenario\/(validate|analyse)\.ts|library\/check\.ts)$|node_modules\/@xstate\/graph\// }
+	{ what: 'scenario check', test: /^src\/lib\/(scenario\/(validate|analyse)\.ts|library\/check\.ts)$|node_modules\/@xstate\/graph\// },
+	// Drawn documents are loaded when the first one appears (ArtifactSlot), never with the page.
+	{ what: 'artifact renderer', test: /^src\/lib\/channels\/artifact\// }
 ];
 
 if (!Number.isFinite(budgetKib) || budgetKib <= 0) {
@@ -95,6 +97,12 @@ for (const { part, bytes } of largestParts(largestLoad, graph)) console.log(`  $
 const control = pages.has('/trainer/') ? forbiddenIn(pageLoad('/trainer/', pages.get('/trainer/')!, buildDir, graph)) : [];
 const controlSees = new Set(control.map((c) => c.what));
 
+// The artifact renderer must exist, in a chunk of its own the play page loads later: otherwise
+// "not in the initial load" would hold of code that is simply missing.
+const ARTIFACT = FORBIDDEN.find((f) => f.what === 'artifact renderer')!.test;
+const artifactChunks = [...graph].filter(([, info]) => info.modules.some((m) => ARTIFACT.test(m))).map(([file]) => file);
+console.log(`Artifact renderer: ${artifactChunks.length ? artifactChunks.join(', ') + ', loaded when the first drawn document appears' : 'NOT FOUND in any chunk'}`);
+
 const worst = rows.reduce((a, b) => (Number(b.gzip) > Number(a.gzip) ? b : a));
 const maxRatio = Number(worst.ratio);
 console.log(
@@ -119,6 +127,10 @@ for (const r of rows) {
 	for (const b of r.bad.slice(0, 5)) console.error(`✗ ${r.route}: ${b.what} code ${b.module} (in ${b.chunk})`);
 	if (r.bad.length > 5) console.error(`  … and ${r.bad.length - 5} more forbidden modules on ${r.route}`);
 	if (r.bad.length) failed = true;
+}
+if (!artifactChunks.length) {
+	console.error('✗ no chunk holds src/lib/channels/artifact/: the play page could never draw a document');
+	failed = true;
 }
 if (pages.has('/trainer/') && !controlSees.has('d3')) {
 	console.error('✗ the trainer page shows no d3 module: the chunk map cannot be trusted (build with the vite.config.ts plugin)');
