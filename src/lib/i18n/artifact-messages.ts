@@ -1,5 +1,11 @@
-/** What drawn artifacts say: their kind for screen readers, and the zoom. Spread into the core catalogue. */
-export const artifactZh = {
+/**
+ * What drawn artifacts say: their kind for screen readers, and the zoom. Loaded with the artifact
+ * renderer (when the first drawn document appears), so the play page's initial load stays small;
+ * importing this module adds them to what `t()` finds.
+ */
+import { addMessages } from './format';
+
+const zh = {
 	artifact_warrant: '文书图片',
 	artifact_notice: '通知书',
 	artifact_letter: '函件',
@@ -21,7 +27,9 @@ export const artifactZh = {
 	artifactHint: '点击文书上可疑的地方即可标记'
 } as const;
 
-export const artifactEn: Record<keyof typeof artifactZh, string> = {
+export type ArtifactKey = keyof typeof zh;
+
+const en: Record<ArtifactKey, string> = {
 	artifact_warrant: 'Document image',
 	artifact_notice: 'Notice',
 	artifact_letter: 'Letter',
@@ -42,3 +50,5 @@ export const artifactEn: Record<keyof typeof artifactZh, string> = {
 	artifactClose: 'Close',
 	artifactHint: 'Click anything on the document that looks wrong to mark it'
 };
+
+addMessages({ zh, en });

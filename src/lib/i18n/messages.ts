@@ -1,11 +1,10 @@
 /** UI strings. `en` must have every key of `zh` (the type check enforces it). */
 import type { TrainerKey } from './trainer-messages';
 import { insightEn, insightZh } from './insight-messages';
-import { artifactEn, artifactZh } from './artifact-messages';
+import type { ArtifactKey } from './artifact-messages';
 
 const zh = {
 	...insightZh,
-	...artifactZh,
 	appName: '反诈演练',
 	myAttempts: '训练记录',
 	noAttemptsYet: '还没有训练记录。',
@@ -302,12 +301,11 @@ const zh = {
 } as const;
 
 type CoreKey = keyof typeof zh;
-/** Every UI string's key: the core catalogue's and the trainer's (`trainer-messages.ts`). */
-export type MessageKey = CoreKey | TrainerKey;
+/** Every UI string's key: the core catalogue's, the trainer's and the drawn documents' (loaded with them). */
+export type MessageKey = CoreKey | TrainerKey | ArtifactKey;
 
 const en: Record<CoreKey, string> = {
 	...insightEn,
-	...artifactEn,
 	appName: 'Fraud Drill',
 	myAttempts: 'Attempts',
 	noAttemptsYet: 'No attempts yet.',
