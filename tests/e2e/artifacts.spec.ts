@@ -1,12 +1,12 @@
 /**
  * Documents drawn as what they are (issue 16): the trainee marks a red flag where it is on the
- * document, by mouse, keyboard and touch, also in the zoomed view; the debrief names the detail;
+ * document, by mouse, keyboard and touch, also in the zoomed view; the debrief quotes the detail;
  * axe finds nothing serious. Screenshots of drawn documents at 1366×768, 1024×768 and 820×1180 in
  * both languages go to the test output for review.
  */
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createProfile, expectNoSeriousViolations, loadScenario, prepare, startScenario } from './helpers';
+import { createProfile, expectNoSeriousViolations, loadScenario, playPath, prepare, startScenario } from './helpers';
 
 const police = loadScenario('fake-police-safe-account.json');
 /** The red flag on the deposit certificate: it matures in a few months. */
@@ -60,10 +60,23 @@ test('a red flag on a drawn document is marked where it is: by mouse, by keyboar
 	await expect(name).toHaveAttribute('aria-pressed', 'true');
 	await expect(flagCount(page)).toContainText('2');
 
-	// Taking a mark back.
+	// Taking a mark back, and marking again.
 	await maturity.click();
 	await expect(maturity).toHaveAttribute('aria-pressed', 'false');
 	await expect(flagCount(page)).toContainText('1');
+	await maturity.click();
+	await expect(maturity).toHaveAttribute('aria-pressed', 'true');
+
+	// The debrief quotes the detail where the red flag was found: the document and the line.
+	await playPath(page, police.scenario, police.analysis.naive, { markFlags: false });
+	await page.locator('.ended a').click();
+	await page.waitForURL(/\/debrief\//);
+	const deposit = page.locator('[data-clue="rf-breaks-deposit"]');
+	await expect(deposit).toHaveClass(/found/);
+	await expect(deposit.locator('q').first()).toContainText('存单');
+	await expect(deposit.locator('q').first()).toContainText('到期');
+	// The payee's name, marked in the zoomed note, found the stranger-payee red flag.
+	await expect(page.locator('[data-clue="rf-stranger-payee"]')).toHaveClass(/found/);
 });
 
 test.describe('on a tablet', () => {
