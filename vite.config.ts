@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -55,6 +56,9 @@ export default defineConfig({
 		environment: 'node',
 		expect: { requireAssertions: true },
 		// Whole-scenario tests explore every reachable state; on a loaded 2-core machine that takes seconds.
-		testTimeout: 120_000
+		testTimeout: 120_000,
+		// Vitest leaves one core to itself by default: one worker on a 2-core machine, where the
+		// scenario shards then run one after another. The main process mostly waits.
+		maxWorkers: Math.max(2, availableParallelism() - 1)
 	}
 });

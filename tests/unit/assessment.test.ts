@@ -1,6 +1,6 @@
 /**
  * The assessment check on small crafted documents: it fails what it must. (That every shipped
- * scenario passes it, and ranks its endings by outcome, is in `scenarios.test.ts`.)
+ * scenario passes it, and ranks its endings by outcome, is in `scenario-suite.ts`.)
  */
 import { describe, expect, it } from 'vitest';
 import { analyseScenario } from '$lib/scenario/analyse';

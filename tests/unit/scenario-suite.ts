@@ -4,9 +4,12 @@
  * and a model-based walk reaches every beat and every ending: XState's graph utilities find the
  * shortest path to each, and the path is replayed as a stored log through the compiled machine,
  * exactly as the app replays attempts.
+ *
+ * The whole check of 25 scenarios takes minutes, and a test file runs on one core: the scenarios
+ * are dealt into shards (`scenarios.N.test.ts`), one test file each, so the runner's workers share them.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { getShortestPaths } from '@xstate/graph';
 import { checkScenarioFile } from '$lib/library/check';
 import { attemptLogic, controlKey, eventsAt, inputFor } from '$lib/scenario/analyse';
@@ -17,9 +20,28 @@ import { OUTCOME_BANDS, outcomeBand, rate } from '$lib/attempt/score';
 import { HARMFUL_OUTCOMES } from '$lib/scenario/vocabulary';
 import { speedDecidedPartial } from '$lib/library/coverage';
 
-const files = readdirSync('scenarios').filter((f) => f.endsWith('.json'));
+/** Shard `shard` (from 1) of `shards`: the files dealt largest first to the lightest shard so far. */
+export function shardFiles(shard: number, shards: number): string[] {
+	const files = readdirSync('scenarios')
+		.filter((f) => f.endsWith('.json'))
+		.map((file) => ({ file, size: statSync(`scenarios/${file}`).size }))
+		.sort((a, b) => b.size - a.size || a.file.localeCompare(b.file));
+	const dealt = Array.from({ length: shards }, () => ({ size: 0, files: [] as string[] }));
+	for (const f of files) {
+		const lightest = dealt.reduce((a, b) => (b.size < a.size ? b : a));
+		lightest.size += f.size;
+		lightest.files.push(f.file);
+	}
+	return dealt[shard - 1]!.files.sort();
+}
 
-describe.each(files)('%s', (file) => {
+export const SHARDS = 4;
+
+export function scenarioSuite(shard: number) {
+	describe.each(shardFiles(shard, SHARDS))('%s', (file) => suite(file));
+}
+
+function suite(file: string) {
 	const report = checkScenarioFile(file, readFileSync(`scenarios/${file}`, 'utf8'));
 
 	it('passes the scenario check', () => {
@@ -108,4 +130,4 @@ describe.each(files)('%s', (file) => {
 			expect(overall).toBeGreaterThanOrEqual(OUTCOME_BANDS.unharmed[0]);
 		});
 	});
-});
+}
