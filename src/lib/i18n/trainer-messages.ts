@@ -7,6 +7,7 @@ import { addMessages } from './format';
 
 const zh = {
 	rosterMore: '再显示 {n} 位（已显示 {shown} / {total} 位）',
+	rosterLoading: '正在读取每位学员的成绩，花名册稍后显示…',
 	printTraineeReport: '打印该学员的报告',
 	weakDecisions: '个欠妥或错误的决定',
 	scenarioImportTitle: '导入场景',
@@ -199,6 +200,7 @@ export type TrainerKey = keyof typeof zh;
 
 const en: Record<TrainerKey, string> = {
 	rosterMore: 'Show {n} more ({shown} of {total} shown)',
+	rosterLoading: 'Reading every trainee\'s results; the roster follows…',
 	printTraineeReport: "Print this trainee's report",
 	weakDecisions: 'weak or wrong decisions',
 	scenarioImportTitle: 'Import scenarios',

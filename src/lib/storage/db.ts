@@ -112,9 +112,36 @@ export interface LogRow {
 	events: EventRow[];
 }
 
+/**
+ * Schema v5: a view worked out from every stored attempt (the trainer dashboard's charts), kept
+ * with the state of the database it was worked out from (`StoreBasis`). It is shown only while
+ * that state is unchanged, and never exported: it can always be worked out again.
+ */
+export interface ViewRow {
+	key: string;
+	basis: StoreBasis;
+	view: unknown;
+}
+
+/**
+ * What the views worked out from stored attempts depend on, read in one quick transaction.
+ * Profiles and scenarios are only ever added. An attempt played here is added, then takes steps
+ * (each an `events` row) and its `updatedAt` moves strictly forward with every change (a step,
+ * the result). Attempts from files change only through an import, which drops the kept views.
+ */
+export interface StoreBasis {
+	attempts: number;
+	/** Steps taken on this PC. */
+	steps: number;
+	/** When an attempt played on this PC last changed. */
+	lastLocal: number;
+	profiles: number;
+	scenarios: number;
+}
+
 export const DB_NAME = 'fraud-drill';
 /** The newest schema version declared below. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const ORIGINS: readonly AttemptOrigin[] = ['local', 'imported'];
 const VERIFICATIONS: readonly Verification[] = ['verified', 'mismatch', 'unverifiable'];
@@ -235,6 +262,7 @@ export class FraudDrillDB extends Dexie {
 	scenarios!: Dexie.Table<ScenarioRow, [string, number]>;
 	records!: EntityTable<RecordRow, 'attemptId'>;
 	logs!: EntityTable<LogRow, 'attemptId'>;
+	views!: EntityTable<ViewRow, 'key'>;
 
 	constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);
@@ -275,5 +303,11 @@ export class FraudDrillDB extends Dexie {
 						Object.assign(row, restoreCohort(row));
 					})
 			);
+		// v5: attempts played here found by when they last changed (the newest one says whether any
+		// did); views kept for the dashboard.
+		this.version(5).stores({
+			attempts: 'id, profileId, scenarioId, [profileId+scenarioId], startedAt, origin, [origin+updatedAt]',
+			views: 'key'
+		});
 	}
 }

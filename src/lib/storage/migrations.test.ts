@@ -69,7 +69,12 @@ describe('schema upgrades', () => {
 				expect(await db.events.get([row.attemptId as string, row.seq as number])).toEqual(row);
 			expect(await db.scenarios.toArray()).toEqual(fixture.tables.scenarios);
 			// v4: cohorts defined before have no due date; everything else they had is kept.
-			expect(await db.cohorts.toArray()).toEqual((fixture.tables.cohorts ?? []).map((row) => ({ ...row, dueDate: null })));
+			expect(await db.cohorts.toArray()).toEqual((fixture.tables.cohorts ?? []).map((row) => ({ ...row, dueDate: row.dueDate ?? null })));
+			// v5: attempts played here are found by when they last changed; no dashboard view is kept yet.
+			expect(await db.attempts.where('[origin+updatedAt]').between(['local', Dexie.minKey], ['local', Dexie.maxKey]).count()).toBe(
+				fixture.tables.attempts.filter((a) => (a.origin ?? 'local') === 'local').length
+			);
+			expect(await db.views.count()).toBe(0);
 			// v3's tables start empty from older versions (logs already stored stay one row per step,
 			// and the dashboard derives its records when it opens); from v3 on, their rows are kept.
 			expect(await db.records.toArray()).toEqual(fixture.tables.records ?? []);
@@ -92,9 +97,9 @@ describe('schema upgrades', () => {
 			const profile = await store.createProfile({ name: 'New after upgrade' });
 			expect(await store.listProfiles()).toHaveLength(fixture.tables.profiles.length + 1);
 			expect((await store.attemptsOf(profile.id)).length).toBe(0);
-			// Cohorts read back with no due date, and take one.
+			// Cohorts read back with their due date (none before v4), and take one.
 			const cohorts = await store.cohortDefinitions();
-			expect(cohorts.map((c) => c.dueDate)).toEqual((fixture.tables.cohorts ?? []).map(() => null));
+			expect(cohorts.map((c) => c.dueDate)).toEqual((fixture.tables.cohorts ?? []).map((c) => c.dueDate ?? null));
 			const saved = await store.saveCohort({ code: 'DUE', name: '', scenarioIds: ['mini'], dueDate: '2026-12-31' });
 			expect(saved.dueDate).toBe('2026-12-31');
 			// Saved again without a due date given, it keeps it.

@@ -23,7 +23,9 @@ import {
 	type ProfileRow,
 	type RecordRow,
 	type ScenarioRow,
-	type StoredAttemptRow
+	type StoredAttemptRow,
+	type StoreBasis,
+	type ViewRow
 } from './db';
 
 export { StorageError, classifyError, type StorageProblem } from './errors';
@@ -303,12 +305,11 @@ export class Store {
 	}
 
 	finishAttempt(id: string, summary: AttemptSummary): Promise<void> {
+		const now = Date.now();
 		return this.write('Saving the result failed', [this.db.attempts, this.db.records], async () => {
-			await this.db.attempts.update(id, {
-				status: 'finished',
-				summary,
-				updatedAt: Date.now()
-			});
+			const a = await this.db.attempts.get(id);
+			// `updatedAt` moves strictly forward (as with every step), so views kept of the attempts see a change.
+			if (a) await this.db.attempts.put({ ...a, status: 'finished', summary, updatedAt: Math.max(now, a.updatedAt + 1) });
 			await this.db.records.delete(id);
 		});
 	}
@@ -366,15 +367,60 @@ export class Store {
 	 * Every profile and attempt on this PC without their logs, and the records the trainer's views
 	 * derived from them before (the dashboard replays only the attempts whose record is missing).
 	 */
-	readAttemptsAndRecords(): Promise<{ profiles: ProfileRow[]; attempts: StoredAttemptRow[]; records: RecordRow[] }> {
-		const { profiles, attempts, records } = this.db;
+	/** Every profile and attempt, and the state of the database they are in (one consistent read). */
+	readAttempts(): Promise<{ profiles: ProfileRow[]; attempts: StoredAttemptRow[]; basis: StoreBasis }> {
+		const { profiles, attempts, scenarios, events } = this.db;
 		return this.guarded('Reading the results failed', () =>
-			this.db.transaction('r', [profiles, attempts, records], async () => ({
-				profiles: (await profiles.toArray()).map(restoreProfile),
-				attempts: (await attempts.orderBy('startedAt').toArray()).map(restoreAttempt),
-				records: await records.toArray()
-			}))
+			this.db.transaction('r', [profiles, attempts, scenarios, events], async () => {
+				const [p, a, basis] = await Promise.all([profiles.toArray(), attempts.orderBy('startedAt').toArray(), this.basis()]);
+				return { profiles: p.map(restoreProfile), attempts: a.map(restoreAttempt), basis };
+			})
 		);
+	}
+
+	/**
+	 * Up to `limit` kept records, in attempt id order, after the one of `after` (from the first when
+	 * null). A batch at a time, so that a page reading thousands can paint between batches; a record
+	 * says which state of its attempt it was derived from, so batches need no common transaction.
+	 */
+	readRecords(after: string | null, limit: number): Promise<RecordRow[]> {
+		const { records } = this.db;
+		return this.guarded('Reading the results failed', () =>
+			(after === null ? records.orderBy(':id') : records.where(':id').above(after)).limit(limit).toArray()
+		);
+	}
+
+	/** The state of the database views are worked out from (inside a transaction over its tables). */
+	private async basis(): Promise<StoreBasis> {
+		const [attempts, steps, last, profiles, scenarios] = await Promise.all([
+			this.db.attempts.count(),
+			this.db.events.count(),
+			this.db.attempts.where('[origin+updatedAt]').between(['local', Dexie.minKey], ['local', Dexie.maxKey]).last(),
+			this.db.profiles.count(),
+			this.db.scenarios.count()
+		]);
+		return { attempts, steps, lastLocal: last?.updatedAt ?? 0, profiles, scenarios };
+	}
+
+	/**
+	 * A kept view and the database's state now, in one quick transaction (a few small requests,
+	 * however many attempts are stored): the view holds while its basis equals the state now.
+	 */
+	readView(key: string): Promise<{ basis: StoreBasis; kept: ViewRow | undefined }> {
+		const { profiles, attempts, scenarios, views, events } = this.db;
+		return this.guarded('Reading the results failed', () =>
+			this.db.transaction('r', [profiles, attempts, scenarios, views, events], async () => {
+				const [basis, kept] = await Promise.all([this.basis(), views.get(key)]);
+				return { basis, kept };
+			})
+		);
+	}
+
+	/** Keeps a view worked out from the database in the state `row.basis`. */
+	keepView(row: ViewRow): Promise<void> {
+		return this.write('Keeping the dashboard failed', [this.db.views], async () => {
+			await this.db.views.put(row);
+		});
 	}
 
 	/** The logs of some attempts, each in step order. */
@@ -431,8 +477,8 @@ export class Store {
 	 */
 	importRows(plan: ImportPlan): Promise<ImportOutcome> {
 		const { profiles, attempts, events, scenarios } = this.db;
-		const { records, logs } = this.db;
-		return this.write('Importing the results failed', [profiles, attempts, events, logs, scenarios, records], async () => {
+		const { records, logs, views } = this.db;
+		return this.write('Importing the results failed', [profiles, attempts, events, logs, scenarios, records, views], async () => {
 			const outcome: ImportOutcome = {
 				profiles: [],
 				attempts: [],
@@ -523,6 +569,9 @@ export class Store {
 			// A kept record must come from the whole log as it now is: the one the file's attempt gave, or none.
 			await records.bulkDelete(rowsToPut.map((r) => r.id));
 			await records.bulkPut(recordsToPut);
+			// An attempt from a file keeps the time its own PC gave it, so the views' basis cannot tell
+			// that one changed: the views kept go instead.
+			if (rowsToPut.length) await views.clear();
 			return outcome;
 		});
 	}

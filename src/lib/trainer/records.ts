@@ -7,7 +7,7 @@
  */
 import { recordKey, replayRecord, withTrainee, type AttemptRecord, type ReplayedRecord } from '$lib/analytics/records';
 import type { Store } from '$lib/storage';
-import type { ProfileRow, RecordRow, StoredAttemptRow } from '$lib/storage/db';
+import type { ProfileRow, RecordRow, StoreBasis, StoredAttemptRow } from '$lib/storage/db';
 import type { KnownScenario } from './library';
 
 export interface LoadedRecords {
@@ -20,6 +20,8 @@ export interface LoadedRecords {
 	replayed: number;
 	/** Settles when the records replayed this time are kept (it never rejects). */
 	saved: Promise<void>;
+	/** The state of the database the records were read in (for views kept of them). */
+	basis: StoreBasis;
 }
 
 function keptRecord(row: RecordRow | undefined, key: string, attemptId: string): ReplayedRecord | null {
@@ -28,15 +30,27 @@ function keptRecord(row: RecordRow | undefined, key: string, attemptId: string):
 	return record.attemptId === attemptId ? record : null;
 }
 
+/** Records are read this many at a time: the page can paint between batches (each one ~20 ms unthrottled). */
+const RECORD_BATCH = 500;
+
+async function readKeptRecords(store: Store): Promise<Map<string, RecordRow>> {
+	const kept = new Map<string, RecordRow>();
+	for (let after: string | null = null; ; ) {
+		const batch = await store.readRecords(after, RECORD_BATCH);
+		for (const r of batch) kept.set(r.attemptId, r);
+		if (batch.length < RECORD_BATCH) return kept;
+		after = batch[batch.length - 1]!.attemptId;
+	}
+}
+
 /**
  * `library` may still be loading: the stored rows are read meanwhile (the dashboard's first render
  * waits for whichever is slower, not for both in turn).
  */
 export async function loadRecords(store: Store, library: KnownScenario[] | Promise<KnownScenario[]>): Promise<LoadedRecords> {
-	const [rows, known] = await Promise.all([store.readAttemptsAndRecords(), library]);
+	const [rows, known, kept] = await Promise.all([store.readAttempts(), library, readKeptRecords(store)]);
 	const byVersion = new Map(known.map((k) => [`${k.scenario.id}@${k.scenario.version}`, k]));
 	const profiles = new Map(rows.profiles.map((p) => [p.id, p]));
-	const kept = new Map(rows.records.map((r) => [r.attemptId, r]));
 
 	const found: { attempt: StoredAttemptRow; known: KnownScenario; key: string; record: ReplayedRecord | null }[] = [];
 	let unknownScenario = 0;
@@ -66,6 +80,7 @@ export async function loadRecords(store: Store, library: KnownScenario[] | Promi
 		unknownScenario,
 		profiles: rows.profiles,
 		replayed: missing.length,
-		saved
+		saved,
+		basis: rows.basis
 	};
 }
