@@ -1,17 +1,14 @@
 /**
- * Runs the CPU work of a results import in a Web Worker (`import.worker.ts`), one worker per file:
- * the page only stores what comes back, and paints the number of attempts checked meanwhile.
+ * Runs a results import in a Web Worker (`import.worker.ts`), one worker per file: the page only
+ * paints the number of attempts checked meanwhile, and receives the report.
  */
 import type { ImportMessage, ImportRequest } from './import.worker';
 
-export type PrepareOutcome = Exclude<ImportMessage, { type: 'progress' }>;
+export type ImportOutcome = Exclude<ImportMessage, { type: 'progress' }>;
 
-export function prepareInWorker(
-	request: ImportRequest,
-	onProgress: (checked: number, total: number) => void
-): Promise<PrepareOutcome> {
+export function importInWorker(request: ImportRequest, onProgress: (checked: number, total: number) => void): Promise<ImportOutcome> {
 	const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-	return new Promise<PrepareOutcome>((resolve) => {
+	return new Promise<ImportOutcome>((resolve) => {
 		worker.onmessage = (e: MessageEvent<ImportMessage>) => {
 			const m = e.data;
 			if (m.type === 'progress') return onProgress(m.checked, m.total);
