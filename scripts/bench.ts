@@ -533,18 +533,43 @@ async function timeImport(page: Page, file: string, attempts: number): Promise<n
 	return elapsed;
 }
 
-/** Reloads the dashboard unthrottled; ms from navigation start to every chart visible, and to the records read. */
-async function timeFirstRender(page: Page): Promise<{ charts: number; records: number; replayed: number }> {
+/**
+ * Reloads the dashboard unthrottled; ms from navigation start to every chart visible, and to the
+ * records read; whether the charts came from the view kept last time.
+ */
+async function timeFirstRender(page: Page): Promise<{ charts: number; records: number; replayed: number; kept: boolean }> {
 	await page.reload({ waitUntil: 'commit' });
 	const charts = await whenVisible(page, '[data-chart]', 300_000, 6);
+	await page.waitForFunction(() => performance.getEntriesByName('fd:dashboard-records').length > 0, undefined, { timeout: 300_000 });
 	const [m] = (await page.evaluate(() =>
 		performance.getEntriesByName('fd:dashboard-records').map((e) => ({
 			end: e.startTime + e.duration,
-			replayed: (e as PerformanceMeasure).detail?.replayed ?? -1
+			replayed: (e as PerformanceMeasure).detail?.replayed ?? -1,
+			kept: (e as PerformanceMeasure).detail?.kept ?? false
 		}))
-	)) as { end: number; replayed: number }[];
+	)) as { end: number; replayed: number; kept: boolean }[];
 	if (!m) throw new Error('no fd:dashboard-records measure: is the trainer page still instrumented?');
-	return { charts, records: m.end, replayed: m.replayed };
+	const keptAt = (await page.evaluate(() => performance.getEntriesByName('fd:dashboard-kept').map((e) => e.startTime + e.duration)))[0];
+	if (keptAt !== undefined) log(`    (the kept view was read at ${round(keptAt, 0)} ms)`);
+	return { charts, records: m.end, replayed: m.replayed, kept: m.kept };
+}
+
+/** Deletes the dashboard views the database keeps (as any change to the attempts makes them unusable). */
+async function dropKeptViews(page: Page) {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('fraud-drill');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction('views', 'readwrite');
+					tx.objectStore('views').clear();
+					tx.oncomplete = () => (db.close(), resolve());
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
 }
 
 /**
@@ -671,6 +696,8 @@ async function main() {
 		const imports: number[] = [];
 		const renders: number[] = [];
 		const recordsRead: number[] = [];
+		const rendersUnkept: number[] = [];
+		const importParts: Record<string, number>[] = [];
 		let trainer: BrowserContext | null = null;
 		let trainerPage: Page | null = null;
 		if (ONLY.has('b') || ONLY.has('d')) {
@@ -695,7 +722,14 @@ async function main() {
 				const p = trainerPage;
 				const ms = await profiled(p, 'import', () => timeImport(p, cohort!.file, cohort!.attempts));
 				imports.push(ms);
-				log(`  import run ${i + 1}: ${round(ms / 1000, 2)} s`);
+				const parts = (await p.evaluate(() => performance.getEntriesByName('fd:import-worker').map((m) => (m as PerformanceMark).detail)))[0] as
+					| Record<string, number>
+					| undefined;
+				if (parts) importParts.push(parts);
+				log(
+					`  import run ${i + 1}: ${round(ms / 1000, 2)} s` +
+						(parts ? ` (in the worker: read ${parts.read} ms, parse ${parts.parse} ms, verify ${parts.verify} ms, store ${parts.store} ms)` : '')
+				);
 			}
 			if (ONLY.has('d'))
 				for (let i = 0; i < RUNS; i++) {
@@ -704,8 +738,18 @@ async function main() {
 					renders.push(r.charts);
 					recordsRead.push(r.records);
 					log(
-						`  dashboard first render run ${i + 1}: ${round(r.charts, 0)} ms (records read at ${round(r.records, 0)} ms, ${r.replayed} attempts replayed)`
+						`  dashboard first render run ${i + 1}: ${round(r.charts, 0)} ms (records read at ${round(r.records, 0)} ms, ${r.replayed} attempts replayed${r.kept ? ', charts from the kept view' : ''})`
 					);
+				}
+			// The first visit after something changed: no kept view, the charts wait for the records.
+			if (ONLY.has('d'))
+				for (let i = 0; i < RUNS; i++) {
+					const p = trainerPage!;
+					await dropKeptViews(p);
+					const r = await timeFirstRender(p);
+					if (r.kept) throw new Error('a kept view was used after it was dropped');
+					rendersUnkept.push(r.charts);
+					log(`  dashboard first render without a kept view, run ${i + 1}: ${round(r.charts, 0)} ms (records read at ${round(r.records, 0)} ms)`);
 				}
 		}
 
@@ -788,10 +832,13 @@ async function main() {
 				fileMiB: cohort.mib,
 				importMs: imports.map((x) => round(x, 0)),
 				importMedianS: round(median(imports) / 1000, 2),
+				importParts,
 				firstRenderMs: renders.map((x) => round(x, 0)),
 				firstRenderMedianMs: round(median(renders), 0),
 				recordsReadMs: recordsRead.map((x) => round(x, 0)),
 				recordsReadMedianMs: round(median(recordsRead), 0),
+				firstRenderUnkeptMs: rendersUnkept.map((x) => round(x, 0)),
+				firstRenderUnkeptMedianMs: round(median(rendersUnkept), 0),
 				insightNode: cohort.insightNode,
 				insightBrowser: insight.map((x) => ({ ...x, computeMs: round(x.computeMs, 1), visibleMs: round(x.visibleMs, 0) })),
 				insightComputeMedianMs: round(median(insight.map((x) => x.computeMs)), 1),
@@ -799,15 +846,16 @@ async function main() {
 				insightVisibleMedianMs: round(median(insight.map((x) => x.visibleMs)), 0),
 				insightVisibleMaxMs: round(Math.max(...insight.map((x) => x.visibleMs)), 0),
 				insightNodeMs: cohort.insight,
-				targets: { importS: 5, firstRenderMs: 500 }
+				targets: { importS: 3, firstRenderMs: 500 }
 			};
 			log(`\n(d) Trainer at scale: ${d.profiles} trainees, ${d.attempts} attempts, ${d.events} events (${d.fileMiB} MiB file), unthrottled`);
 			table(
 				['figure', 'median', 'runs', 'target', 'verdict'],
 				[
-					['import (file chosen → summary tile)', `${d.importMedianS} s`, d.importMs.map((x) => round(x! / 1000, 1)).join(' / '), '≤ 5 s', d.importMedianS! <= 5 ? 'met' : `missed by ${round(d.importMedianS! - 5, 1)} s`],
+					['import (file chosen → summary tile)', `${d.importMedianS} s`, d.importMs.map((x) => round(x! / 1000, 1)).join(' / '), '≤ 3 s', d.importMedianS! <= 3 ? 'met' : `missed by ${round(d.importMedianS! - 3, 1)} s`],
 					['first dashboard render (navigation → all charts)', `${d.firstRenderMedianMs} ms`, d.firstRenderMs.join(' / '), '≤ 500 ms', d.firstRenderMedianMs! <= 500 ? 'met' : `missed by ${d.firstRenderMedianMs! - 500} ms`],
-					['  of which: navigation → records read', `${d.recordsReadMedianMs} ms`, d.recordsReadMs.join(' / '), '', ''],
+					['  navigation → records read (after the charts)', `${d.recordsReadMedianMs} ms`, d.recordsReadMs.join(' / '), '', ''],
+					['  the same, nothing kept (the first visit after a change)', `${d.firstRenderUnkeptMedianMs} ms`, d.firstRenderUnkeptMs.join(' / '), '', ''],
 					['scenario analysis, browser: compute (median / max of 10 scenarios)', `${d.insightComputeMedianMs} ms`, `max ${d.insightComputeMaxMs} ms`, '', ''],
 					['scenario analysis, browser: chosen → tables and charts shown', `${d.insightVisibleMedianMs} ms`, `max ${d.insightVisibleMaxMs} ms`, '', ''],
 					['scenario analysis, Node: all 10 scenarios (records derived before)', `${d.insightNode.totalMs} ms`, `max ${d.insightNode.maxMs} ms per scenario`, '', '']
