@@ -1,9 +1,10 @@
 /**
  * Phone calls read aloud: off unless the trainee turns it on, each new phone line spoken once in
  * the trainee's language by a voice of this device, captions always on screen, the choice kept
- * over a reload, silence when turned off or when the attempt ends, and a switch that says why
- * where the browser cannot speak. Headless Chromium has no voices: a fake speechSynthesis records
- * what the page asks it to say (its queue never drains, so a cancel shows as an empty queue).
+ * over a reload, held while the attempt is paused, silence when turned off or when the attempt
+ * ends, and a switch that says why where the browser cannot speak. Headless Chromium has no voices:
+ * a fake speechSynthesis records what the page asks it to say (its queue never drains, so a cancel
+ * shows as an empty queue).
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -74,8 +75,12 @@ async function fakeSpeech(page: Page, voices: FakeVoice[] | null) {
 			cancel() {
 				queue.length = 0;
 			},
-			pause() {},
-			resume() {},
+			pause() {
+				this.paused = true;
+			},
+			resume() {
+				this.paused = false;
+			},
 			addEventListener() {},
 			removeEventListener() {}
 		};
@@ -85,6 +90,7 @@ async function fakeSpeech(page: Page, voices: FakeVoice[] | null) {
 	}, voices);
 }
 
+const speechPaused = (page: Page) => page.evaluate(() => (window as unknown as { speechSynthesis: { paused: boolean } }).speechSynthesis.paused);
 const said = (page: Page) => page.evaluate(() => (window as unknown as { __speech: { said: Said[] } }).__speech.said);
 const queued = (page: Page) => page.evaluate(() => (window as unknown as { __speech: { queue: Said[] } }).__speech.queue.length);
 /** The caption of a phone line as the page shows it. */
@@ -167,6 +173,16 @@ test('off by default; turned on it speaks each new phone line once in Chinese, r
 	expect(now[0]!.pitch).toBe(first!.pitch);
 	expect(now.every((s) => s.lang === 'zh-CN' && s.voice === 'Device Mandarin')).toBe(true);
 	expect(await queued(page)).toBe(2);
+
+	// A pause holds the voice with the clock, and resuming carries on with what was queued.
+	const pause = page.locator('button.pause');
+	await pause.click();
+	await expect(pause).toHaveAttribute('aria-pressed', 'true');
+	await expect.poll(() => speechPaused(page)).toBe(true);
+	expect(await queued(page)).toBe(2);
+	await pause.click();
+	await expect(pause).toHaveAttribute('aria-pressed', 'false');
+	await expect.poll(() => speechPaused(page)).toBe(false);
 
 	// Off: what is queued is dropped, and new lines are shown but not said.
 	await page.locator('.status-bar').getByTestId('read-aloud').click();

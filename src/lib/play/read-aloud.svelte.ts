@@ -100,6 +100,16 @@ export class ReadAloud {
 		}
 	}
 
+	/** Holds what is being said and what is queued while the attempt is paused; carries on after. */
+	hold(paused: boolean) {
+		try {
+			if (paused) this.synth?.pause();
+			else this.synth?.resume();
+		} catch {
+			// As above.
+		}
+	}
+
 	destroy() {
 		this.cancel();
 		this.synth?.removeEventListener?.('voiceschanged', this.onVoices);
