@@ -70,3 +70,27 @@ for (const { width, height, lang } of sizes) {
 		}
 	});
 }
+
+for (const lang of ['zh', 'en'] as const) {
+	test(`a phone at 412×915 (${lang}): nothing in the header overlaps, the title gives way`, async ({ page }) => {
+		await page.setViewportSize({ width: 412, height: 915 });
+		await prepare(page, lang);
+		await createProfile(page, lang === 'zh' ? '孙悦' : 'Sun Yue');
+		await startScenario(page, scenario.id, 'assessment');
+		await expect(page.locator('.app-header .clock')).toBeVisible();
+		const parts = ['.brand', '.mine', '.lang', '.title', '.badge.mode', '.clock'];
+		const boxes = await page.evaluate((selectors) => {
+			return selectors.map((s) => {
+				const r = document.querySelector(`.app-header ${s}`)!.getBoundingClientRect();
+				return { s, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+			});
+		}, parts);
+		for (const [i, a] of boxes.entries()) {
+			expect(a.right, `${a.s} inside the screen`).toBeLessThanOrEqual(412);
+			for (const b of boxes.slice(i + 1)) {
+				const apart = a.right <= b.left + 0.5 || b.right <= a.left + 0.5 || a.bottom <= b.top + 0.5 || b.bottom <= a.top + 0.5;
+				expect(apart, `${a.s} and ${b.s} do not overlap`).toBe(true);
+			}
+		}
+	});
+}
