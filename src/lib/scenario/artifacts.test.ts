@@ -63,7 +63,7 @@ describe('artifacts in the format', () => {
 			d.beats[0].actions[0].reply[0].artifact.details[0].id = 'on-phone';
 		});
 		expect(found).toContain(
-			'beat "counter", action "ask-purpose", reply item "warrant", detail "on-phone": another item or detail already has the id "on-phone"'
+			'beat "counter", action "ask-purpose", reply item "warrant", detail "on-phone": another item or detail already has the id "on-phone" (beat "counter", item "on-phone")'
 		);
 	});
 });

@@ -59,8 +59,14 @@ const nonEmpty = visible(4000);
 const list = <T extends z.ZodType>(of: T, max: number, noun: string) =>
 	z.array(of).max(max, `has more than ${max} ${noun}; a scenario can have at most ${max}`);
 
+/** What the check says where a text in both languages is expected and something else is found. */
+export const TEXT_EXPECTED = 'should be a text in both languages, {"zh": "…", "en": "…"}';
+
 /** Every string a trainee sees exists in both languages. */
-export const text = z.strictObject({ zh: nonEmpty, en: nonEmpty });
+export const text = z.strictObject(
+	{ zh: nonEmpty, en: nonEmpty },
+	{ error: (issue) => (issue.code === 'invalid_type' ? TEXT_EXPECTED : undefined) }
+);
 export type Text = z.infer<typeof text>;
 
 /** The longest simulated time anything can wait for: four hours (a scenario lasts minutes). */

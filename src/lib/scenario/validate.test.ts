@@ -29,6 +29,16 @@ describe('validateScenario', () => {
 			'beat "counter", action "call-110": next beat "police-arrive" does not exist (no beat or ending has that id)'
 		],
 		[
+			'one language where a text in both is expected',
+			(d: ReturnType<typeof miniDoc>) => ((d.meta as Record<string, unknown>).title = '冒充公检法'),
+			'"meta.title" should be a text in both languages, {"zh": "…", "en": "…"}, not a plain string'
+		],
+		[
+			'an item id used twice, saying where it was first',
+			(d: ReturnType<typeof miniDoc>) => (d.timers[0]!.items[0]!.id = 'on-phone'),
+			'timer "leaves", item "on-phone": another item already has the id "on-phone" (beat "counter", item "on-phone")'
+		],
+		[
 			'a missing English text',
 			(d: ReturnType<typeof miniDoc>) => delete d.beats[0].actions[0].feedback.en,
 			'beat "counter", action "ask-purpose": "feedback": the English text (en) is missing'
@@ -76,7 +86,7 @@ describe('validateScenario', () => {
 		[
 			'an item id used twice',
 			(d: ReturnType<typeof miniDoc>) => (d.beats[0].items[1].id = 'ask-transfer'),
-			'beat "counter", item "ask-transfer": another item already has the id "ask-transfer"'
+			'beat "counter", item "ask-transfer": another item already has the id "ask-transfer" (beat "counter", item "ask-transfer")'
 		],
 		[
 			'a speaker who is not in the cast',
@@ -171,7 +181,7 @@ describe('hostile scenario documents', () => {
 		let deep: unknown = 'x';
 		for (let i = 0; i < 5000; i++) deep = [deep];
 		expect(problems((d) => (d.beats[0].items[0].text = deep))).toContain(
-			'beat "counter", item "ask-transfer": "text" should be an object'
+			'beat "counter", item "ask-transfer": "text" should be a text in both languages, {"zh": "…", "en": "…"}'
 		);
 		expect(problems((d) => (d.beats = 'beats'))).toContain('"beats" should be an array');
 	});

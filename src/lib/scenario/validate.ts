@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import {
 	scenarioSchema,
+	TEXT_EXPECTED,
 	type Condition,
 	type Effects,
 	type Item,
@@ -108,7 +109,10 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Problem {
 	let message: string;
 	switch (issue.code) {
 		case 'invalid_type':
-			message = `${subject || 'the value'} should be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+			message =
+				issue.message === TEXT_EXPECTED
+					? `${subject || 'the value'} ${TEXT_EXPECTED}${typeof valueAt(issue.path, root) === 'string' ? ', not a plain string' : ''}`
+					: `${subject || 'the value'} should be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
 			break;
 		case 'unrecognized_keys':
 			message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${subject ? ` in ${subject}` : ''}`;
@@ -123,6 +127,12 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): Problem {
 			message = `${subject ? subject + ' ' : ''}${issue.message}`;
 	}
 	return { where, message };
+}
+
+function valueAt(path: readonly PropertyKey[], root: unknown): unknown {
+	let node = root;
+	for (const key of path) node = isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+	return node;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -246,16 +256,18 @@ function checkReferences(s: Scenario): Problem[] {
 		for (const m of t.members)
 			if (!cast.has(m)) add(`thread "${t.id}"`, `member "${m}" is not in the cast`);
 	const items = eachItem(s);
-	const itemIds = new Set<string>();
+	/** Each item's and detail's id, with where it first appears. */
+	const itemIds = new Map<string, string>();
+	const first = (id: string) => itemIds.get(id) || 'the scenario';
 	for (const { where, value } of items) {
-		if (itemIds.has(value.id)) add(where, `another item already has the id "${value.id}"`);
-		itemIds.add(value.id);
+		if (itemIds.has(value.id)) add(where, `another item already has the id "${value.id}" (${first(value.id)})`);
+		else itemIds.set(value.id, where);
 		if (value.from && value.from !== 'system' && !cast.has(value.from))
 			add(where, `"from" names "${value.from}", who is not in the cast`);
 		if (value.thread && !threads.has(value.thread)) add(where, `thread "${value.thread}" does not exist`);
 		for (const d of value.artifact?.details ?? []) {
-			if (itemIds.has(d.id)) add(`${where}, detail "${d.id}"`, `another item or detail already has the id "${d.id}"`);
-			itemIds.add(d.id);
+			if (itemIds.has(d.id)) add(`${where}, detail "${d.id}"`, `another item or detail already has the id "${d.id}" (${first(d.id)})`);
+			else itemIds.set(d.id, `${where}, detail "${d.id}"`);
 		}
 	}
 	const drawn = new Map(items.filter((i) => i.value.artifact).map((i) => [i.value.id, i.value.artifact!]));
