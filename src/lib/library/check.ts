@@ -7,7 +7,7 @@ import { analyseScenario, BudgetExceeded, CHECK_BUDGET, type Analysis, type Chec
 import { MAX_SCENARIO_BYTES, readScenarioDocument } from '../scenario/reader';
 import type { AttemptEvent } from '../scenario/compile';
 import type { Scenario } from '../scenario/schema';
-import { formatProblem, validateScenario } from '../scenario/validate';
+import { cardVariables, formatProblem, validateScenario } from '../scenario/validate';
 import { proseDocuments } from '../scenario/artifacts';
 import { harmfulChoices, rate } from '../attempt/score';
 import { assessScenario, STRATEGY_LABEL, STRATEGY_SEEDS, type AssessmentReport } from './assessment';
@@ -95,7 +95,7 @@ export function checkScenario(file: string, data: unknown, repository = true, bu
 		};
 
 	const assessment = assessScenario(scenario, analysis, budget.onProgress);
-	const findings = [...assessment.problems, ...(repository ? repositoryProblems(scenario) : [])].map(
+	const findings = [...assessment.problems, ...cardVariables(scenario), ...(repository ? repositoryProblems(scenario) : [])].map(
 		(p) => `${file}: ${formatProblem(p)}`
 	);
 	const redFlagPoints = scenario.clues.filter((c) => c.kind === 'red-flag').reduce((s, c) => s + c.points, 0);

@@ -330,7 +330,6 @@ function checkReferences(s: Scenario): Problem[] {
 				if (!Object.hasOwn(s.variables, name!))
 					add(where, `the ${lang === 'zh' ? 'Chinese' : 'English'} text uses {${name}}, which is not a variable`);
 	}
-
 	if (s.meta.scamType === 'legitimate') {
 		if (!s.clues.some((c) => c.kind === 'reassuring'))
 			add('clues', 'an honest-customer scenario needs at least one reassuring clue');
@@ -345,4 +344,27 @@ function checkRange(
 ) {
 	if (typeof value === 'object' && value.min > value.max)
 		add(where, `the time range starts (${value.min}s) after it ends (${value.max}s)`);
+}
+
+/**
+ * Variables in what the library card shows (the title, the summary, the situation), which it shows
+ * before any attempt has drawn their values. A requirement for the repository's scenarios; a
+ * warning on a trainer's import (documents already stored keep working).
+ */
+export function cardVariables(s: Scenario): Problem[] {
+	const card: [string, Text | undefined][] = [
+		['"meta.title"', s.meta.title],
+		['"meta.summary"', s.meta.summary],
+		['"meta.situation.title"', s.meta.situation?.title],
+		['"meta.situation.summary"', s.meta.situation?.summary]
+	];
+	const problems: Problem[] = [];
+	for (const [field, value] of card)
+		for (const lang of ['zh', 'en'] as const)
+			for (const [, name] of value?.[lang].matchAll(PLACEHOLDER) ?? [])
+				problems.push({
+					where: '',
+					message: `${field}: the ${lang === 'zh' ? 'Chinese' : 'English'} text uses {${name}}, but the library card shows it before an attempt has drawn its value; write it without variables`
+				});
+	return problems;
 }
