@@ -514,7 +514,11 @@ function cachedFacts(chosen: Loaded[]): Record<string, ScoringFacts> {
 }
 
 /** Imports the file through the trainer page; ms from the file chosen to the summary tile showing the count. */
+/** The page's clock at the start and the end of the last `timeImport` (for its long tasks). */
+const importWindow = { start: 0, end: 0 };
+
 async function timeImport(page: Page, file: string, attempts: number): Promise<number> {
+	importWindow.start = (await page.evaluate('performance.now()')) as number;
 	const t0 = performance.now();
 	await page.locator(RESULTS_INPUT).setInputFiles(file);
 	const outcome = await page.waitForFunction(
@@ -528,6 +532,7 @@ async function timeImport(page: Page, file: string, attempts: number): Promise<n
 		{ polling: 100, timeout: 600_000 }
 	);
 	const elapsed = performance.now() - t0;
+	importWindow.end = (await page.evaluate('performance.now()')) as number;
 	const said = (await outcome.jsonValue()) as string;
 	if (said !== 'ok') throw new Error(`the import did not show ${attempts} attempts; its report says:\n${said}`);
 	return elapsed;
@@ -698,6 +703,7 @@ async function main() {
 		const recordsRead: number[] = [];
 		const rendersUnkept: number[] = [];
 		const importParts: Record<string, number>[] = [];
+		const importLongest: number[] = [];
 		let trainer: BrowserContext | null = null;
 		let trainerPage: Page | null = null;
 		if (ONLY.has('b') || ONLY.has('d')) {
@@ -726,9 +732,15 @@ async function main() {
 					| Record<string, number>
 					| undefined;
 				if (parts) importParts.push(parts);
+				// The page's long tasks from the file chosen to the count shown (the observer is installed by newContext).
+				const tasks = (await p.evaluate(`window.__fdMetrics.longtasks`)) as [number, number][];
+				const during = tasks.filter(([start]) => start >= importWindow.start && start <= importWindow.end).map(([, d]) => d);
+				const longest = during.length ? Math.max(...during) : 0;
+				importLongest.push(longest);
 				log(
 					`  import run ${i + 1}: ${round(ms / 1000, 2)} s` +
-						(parts ? ` (in the worker: read ${parts.read} ms, parse ${parts.parse} ms, verify ${parts.verify} ms, store ${parts.store} ms)` : '')
+						(parts ? ` (in the worker: read ${parts.read} ms, parse ${parts.parse} ms, verify ${parts.verify} ms, store ${parts.store} ms)` : '') +
+						`; the page's longest task meanwhile ${round(longest, 0)} ms, ${during.filter((d) => d > 200).length} over 200 ms`
 				);
 			}
 			if (ONLY.has('d'))
@@ -833,6 +845,7 @@ async function main() {
 				importMs: imports.map((x) => round(x, 0)),
 				importMedianS: round(median(imports) / 1000, 2),
 				importParts,
+				importLongestTaskMs: importLongest.map((x) => round(x, 0)),
 				firstRenderMs: renders.map((x) => round(x, 0)),
 				firstRenderMedianMs: round(median(renders), 0),
 				recordsReadMs: recordsRead.map((x) => round(x, 0)),
