@@ -8,7 +8,6 @@
  */
 import { both, type Words } from './words';
 import { parseBundle, prepareBundle, scenarioResolver, storePrepared, type ImportReport, type ResolvedScenario } from './import';
-import { FraudDrillDB } from '$lib/storage/db';
 import { Store, StorageError, type StorageProblem } from '$lib/storage/store';
 
 export interface ImportRequest {
@@ -16,8 +15,6 @@ export interface ImportRequest {
 	maxBytes: number;
 	/** The scenarios the page knows (built in, imported on this PC), with their content hashes. */
 	known: { scenario: ResolvedScenario['scenario']; hash: string; scoring: ResolvedScenario['scoring'] }[];
-	/** The database to store into (tests use their own). */
-	database?: string;
 }
 
 /** Where an import's time went, in ms (for `npm run bench`). */
@@ -40,7 +37,7 @@ export type ImportMessage =
 const post = (m: ImportMessage) => postMessage(m);
 
 onmessage = async (e: MessageEvent<ImportRequest>) => {
-	const { file, maxBytes, known, database } = e.data;
+	const { file, maxBytes, known } = e.data;
 	let store: Store | null = null;
 	try {
 		let at = performance.now();
@@ -69,7 +66,7 @@ onmessage = async (e: MessageEvent<ImportRequest>) => {
 			post({ type: 'progress', checked, total })
 		);
 		const verify = lap();
-		store = new Store(database ? new FraudDrillDB(database) : new FraudDrillDB());
+		store = new Store();
 		try {
 			const { storageError: _none, ...report } = await storePrepared(store, prepared);
 			post({ type: 'stored', report, timings: { read, parse, verify, store: lap() } });

@@ -364,10 +364,9 @@ export class Store {
 	}
 
 	/**
-	 * Every profile and attempt on this PC without their logs, and the records the trainer's views
-	 * derived from them before (the dashboard replays only the attempts whose record is missing).
+	 * Every profile and attempt on this PC without their logs, and the state of the database they
+	 * are in (one consistent read). Their kept records are read by `readRecords`.
 	 */
-	/** Every profile and attempt, and the state of the database they are in (one consistent read). */
 	readAttempts(): Promise<{ profiles: ProfileRow[]; attempts: StoredAttemptRow[]; basis: StoreBasis }> {
 		const { profiles, attempts, scenarios, events } = this.db;
 		return this.guarded('Reading the results failed', () =>

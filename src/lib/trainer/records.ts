@@ -30,7 +30,7 @@ function keptRecord(row: RecordRow | undefined, key: string, attemptId: string):
 	return record.attemptId === attemptId ? record : null;
 }
 
-/** Records are read this many at a time: the page can paint between batches (each one ~20 ms unthrottled). */
+/** Records are read this many at a time: the page can paint between batches. */
 const RECORD_BATCH = 500;
 
 async function readKeptRecords(store: Store): Promise<Map<string, RecordRow>> {
