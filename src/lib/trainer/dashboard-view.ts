@@ -1,10 +1,10 @@
 /**
  * The dashboard's charts, kept for the next visit. Reading and analysing 5,000 attempts takes
  * seconds; the charts of the whole cohort (no filter) are kept in the database with the state of
- * the database they were worked out from, and drawn at once the next time the dashboard opens, as
- * long as nothing was added or changed since (one quick transaction says so, `StoreBasis`). The records are read
- * meanwhile as before, and the page moves over to them when they arrive: a filter, the roster,
- * a trainee's attempts and the exports always come from the records themselves.
+ * the database they were worked out from (`StoreBasis`), and drawn at once the next time the
+ * dashboard opens, as long as nothing was added or changed since (one quick transaction says so).
+ * The records are read meanwhile as before, and the page moves over to them when they arrive: a
+ * filter, the roster, a trainee's attempts and the exports always come from the records themselves.
  */
 import { version } from '$app/environment';
 import { analyseCohort, cohortsOf, type CohortAnalytics } from '$lib/analytics/cohort';
@@ -57,7 +57,7 @@ export async function keptDashboard(store: Store): Promise<{ view: DashboardView
 	}
 }
 
-/** The view of the whole cohort, worked out from every record read in the state `basis`. */
+/** The view of the whole cohort from every record (`analytics`: the unfiltered ones, if already worked out). */
 export function dashboardView(
 	records: readonly AttemptRecord[],
 	labels: ChartLabels,
